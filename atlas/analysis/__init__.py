@@ -1,0 +1,1 @@
+"""Pure functions on GeoDataFrames: distances, nearest centres, corridor chainage, aggregates."""

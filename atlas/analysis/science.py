@@ -1,0 +1,105 @@
+"""Distance from towns (or any points) to the nearest science centre."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from scipy.spatial import cKDTree
+
+from atlas.analysis.geodesic import (
+    SPHERE_MARGIN, chord_for_km, geodesic_km, km_for_chord, to_xyz, validate_lonlat,
+)
+
+
+@dataclass(frozen=True)
+class NearestResult:
+    distance_km: np.ndarray
+    index: np.ndarray  # position of the nearest target
+    within_count: np.ndarray | None = None
+
+
+def nearest_geodesic(lon, lat, target_lon, target_lat, *, k: int = 4,
+                     within_km: float | None = None) -> NearestResult:
+    """Nearest target to each point by WGS84 geodesic distance, vectorised.
+
+    Candidates come from a k-d tree of unit-sphere vectors (so 180° and the poles are
+    ordinary places); the exact ellipsoidal distance decides. A point whose k-th candidate
+    is not provably farther than the best is resolved by brute force, so the answer always
+    equals the all-pairs minimum.
+    """
+    lon = np.asarray(lon, dtype=float)
+    lat = np.asarray(lat, dtype=float)
+    tlon = np.asarray(target_lon, dtype=float)
+    tlat = np.asarray(target_lat, dtype=float)
+    validate_lonlat(lon, lat)
+    if len(tlon) == 0:
+        raise ValueError("no target points to measure against")
+    n = len(lon)
+    k = max(1, min(k, len(tlon)))
+    tree = cKDTree(to_xyz(tlon, tlat))
+    pts = to_xyz(lon, lat)
+    chord, idx = tree.query(pts, k=k)
+    chord = chord.reshape(n, k)
+    idx = idx.reshape(n, k)
+    dist = geodesic_km(lon[:, None], lat[:, None], tlon[idx], tlat[idx])
+    best = np.argmin(dist, axis=1)
+    best_km = dist[np.arange(n), best]
+    best_idx = idx[np.arange(n), best]
+    if k < len(tlon):
+        kth_km = km_for_chord(chord[:, -1]) * (1 - SPHERE_MARGIN)
+        unsure = np.flatnonzero(kth_km <= best_km)
+        if unsure.size:
+            all_d = geodesic_km(lon[unsure, None], lat[unsure, None], tlon[None, :], tlat[None, :])
+            best_idx[unsure] = np.argmin(all_d, axis=1)
+            best_km[unsure] = all_d[np.arange(unsure.size), best_idx[unsure]]
+    counts = None
+    if within_km is not None:
+        counts = count_within(lon, lat, tlon, tlat, within_km, tree=tree, pts=pts)
+    return NearestResult(best_km, best_idx, counts)
+
+
+def count_within(lon, lat, tlon, tlat, within_km: float, *, tree=None, pts=None) -> np.ndarray:
+    """Number of targets within ``within_km`` (geodesic) of each point."""
+    tree = tree if tree is not None else cKDTree(to_xyz(tlon, tlat))
+    pts = pts if pts is not None else to_xyz(lon, lat)
+    radius = chord_for_km(within_km * (1 + SPHERE_MARGIN))
+    cands = tree.query_ball_point(pts, r=radius)
+    counts = np.zeros(len(pts), dtype=int)
+    lengths = np.fromiter((len(c) for c in cands), dtype=int, count=len(cands))
+    if lengths.sum() == 0:
+        return counts
+    owner = np.repeat(np.arange(len(pts)), lengths)
+    flat = np.fromiter((j for c in cands for j in c), dtype=int, count=int(lengths.sum()))
+    d = geodesic_km(np.asarray(lon)[owner], np.asarray(lat)[owner], np.asarray(tlon)[flat],
+                    np.asarray(tlat)[flat])
+    np.add.at(counts, owner[d <= within_km], 1)
+    return counts
+
+
+def nearest_science_centre(points: gpd.GeoDataFrame, centres: gpd.GeoDataFrame,
+                           kinds: list[str] | None = None, within_km: float | None = None
+                           ) -> pd.DataFrame:
+    """Per point: ``dist_science_km``, ``nearest_science_id`` (and ``science_within`` count).
+
+    Parameters
+    ----------
+    points, centres : GeoDataFrames of points in EPSG:4326.
+    kinds : science kinds to count as "science" (all kinds if None).
+    within_km : also count centres within this geodesic distance.
+    """
+    chosen = centres if not kinds else centres[centres["kind"].isin(kinds)]
+    if chosen.empty:
+        raise ValueError(f"no science centres of kinds {kinds}")
+    res = nearest_geodesic(points.geometry.x.values, points.geometry.y.values,
+                           chosen.geometry.x.values, chosen.geometry.y.values, within_km=within_km)
+    out = pd.DataFrame({
+        "dist_science_km": np.round(res.distance_km, 3),
+        "nearest_science_id": chosen["centre_id"].to_numpy()[res.index],
+        "nearest_science_name": chosen["name_ru"].to_numpy()[res.index],
+    }, index=points.index)
+    if res.within_count is not None:
+        out["science_within"] = res.within_count
+    return out

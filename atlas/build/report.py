@@ -1,0 +1,39 @@
+"""The build report: counts, unmatched and ambiguous names, fixes applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class BuildReport:
+    counts: dict[str, int | float | str] = field(default_factory=dict)
+    fixes: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+    gaps: dict[str, list[str]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, key: str, value) -> None:
+        self.counts[key] = value
+
+    def gap(self, kind: str, item: str) -> None:
+        self.gaps.setdefault(kind, []).append(item)
+
+    def render(self) -> str:
+        lines = ["== atlas build-data report =="]
+        lines.append("-- counts")
+        lines += [f"  {k}: {v}" for k, v in self.counts.items()]
+        lines.append(f"-- fixes applied ({len(self.fixes)})")
+        lines += [f"  {f}" for f in self.fixes]
+        lines.append(f"-- ambiguous names ({len(self.ambiguous)})")
+        lines += [f"  {a}" for a in self.ambiguous]
+        lines.append(f"-- unmatched names ({len(self.unmatched)})")
+        lines += [f"  {u}" for u in self.unmatched]
+        for kind, items in self.gaps.items():
+            lines.append(f"-- gaps: {kind} ({len(items)})")
+            lines += [f"  {i}" for i in items]
+        if self.notes:
+            lines.append("-- notes")
+            lines += [f"  {n}" for n in self.notes]
+        return "\n".join(lines)

@@ -1,0 +1,128 @@
+"""Load the built layers (schema-checked GeoDataFrames in EPSG:4326)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from atlas import schema
+from atlas.analysis.corridors import Corridor
+from atlas.paths import data_dir
+
+EDITIONS = ("latest", "2014")
+
+
+class DataMissing(FileNotFoundError):
+    """A built layer is not in geodata/: run `atlas build-data`."""
+
+
+def _path(name: str) -> Path:
+    p = data_dir() / f"{name}.parquet"
+    if not p.exists():
+        raise DataMissing(f"{p} not found: run `atlas build-data` to build the atlas layers")
+    return p
+
+
+@lru_cache(maxsize=16)
+def _read(name: str, mtime: float) -> gpd.GeoDataFrame | pd.DataFrame:
+    p = _path(name)
+    try:
+        return gpd.read_parquet(p)
+    except ValueError:  # a plain (non-geo) table
+        return pd.read_parquet(p)
+
+
+def read_layer(name: str):
+    """A fresh copy of a built layer (cached by file modification time)."""
+    return _read(name, _path(name).stat().st_mtime).copy()
+
+
+def load_regions(display: bool = False) -> gpd.GeoDataFrame:
+    """Russia's 85 federal subjects (``display=True``: simplified, Chukotka shifted east)."""
+    gdf = read_layer("regions_display" if display else "regions")
+    return schema.validate(gdf, schema.REGIONS, "regions")
+
+
+def load_monotowns(edition: str = "latest") -> gpd.GeoDataFrame:
+    """Every town of the official list, with curated facts and derived distances.
+
+    ``edition="latest"`` shows the most recent sourced category of each town;
+    ``edition="2014"`` the first edition of order No. 1398-r (29.07.2014).
+    """
+    if edition not in EDITIONS:
+        raise ValueError(f"edition must be one of {EDITIONS}")
+    gdf = read_layer("monotowns")
+    if edition == "2014":
+        gdf["category"] = gdf["category_2014"]
+        gdf["category_as_of"] = "1398-р, ред. 29.07.2014 (2014-07-29)"
+    return schema.validate(gdf, schema.MONOTOWNS, "monotowns")
+
+
+def load_category_editions() -> pd.DataFrame:
+    return read_layer("category_editions")
+
+
+def load_science_centres() -> gpd.GeoDataFrame:
+    """Naukograds, RAS centres, federal and national research universities, academic towns."""
+    return schema.validate(read_layer("science_centres"), schema.SCIENCE, "science_centres")
+
+
+def load_corridors() -> gpd.GeoDataFrame:
+    """Schematic logistics corridors (lines through cited waypoints)."""
+    return schema.validate(read_layer("corridors"), schema.CORRIDORS, "corridors")
+
+
+def load_corridor_waypoints() -> gpd.GeoDataFrame:
+    return read_layer("corridor_waypoints")
+
+
+def load_logistics_nodes() -> gpd.GeoDataFrame:
+    return read_layer("logistics_nodes")
+
+
+def load_toser() -> pd.DataFrame:
+    return read_layer("toser")
+
+
+def corridor_objects(lines: gpd.GeoDataFrame, waypoints: gpd.GeoDataFrame) -> list[Corridor]:
+    out = []
+    for line in lines.itertuples():
+        w = waypoints[waypoints.corridor_id == line.corridor_id].sort_values("seq")
+        out.append(Corridor(line.corridor_id, w.geometry.x.values, w.geometry.y.values,
+                            pd.to_numeric(w.route_km, errors="coerce").to_numpy(dtype=float),
+                            name=line.name_ru))
+    return out
+
+
+ALIASES = {"транссиб": "transsib", "бам": "bam", "trans-siberian": "transsib", "нсмп": "nsr",
+           "смп": "nsr", "севморпуть": "nsr"}
+
+
+def resolve_corridor_id(name_or_id: str) -> str:
+    """Corridor id from an id, a Russian or English name, or a common short name."""
+    lines = load_corridors()
+    key = name_or_id.strip().casefold()
+    key = ALIASES.get(key, key)
+    for col in ("corridor_id", "name_ru", "name_en"):
+        hit = lines[lines[col].str.casefold() == key]
+        if len(hit):
+            return hit.corridor_id.iloc[0]
+    partial = lines[lines.name_ru.str.casefold().str.contains(key, regex=False)
+                    | lines.name_en.str.casefold().str.contains(key, regex=False)]
+    if len(partial) == 1:
+        return partial.corridor_id.iloc[0]
+    raise KeyError(f"no corridor {name_or_id!r}; known: {', '.join(lines.corridor_id)}")
+
+
+def get_corridor(name_or_id: str) -> Corridor:
+    cid = resolve_corridor_id(name_or_id)
+    lines = load_corridors()
+    return corridor_objects(lines[lines.corridor_id == cid], load_corridor_waypoints())[0]
+
+
+def lonlat(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    return gdf.geometry.x.to_numpy(), gdf.geometry.y.to_numpy()
