@@ -1,0 +1,6 @@
+"""Folium maps of the atlas (no Streamlit here)."""
+
+from atlas.maps.base import build_map
+from atlas.maps.layers import LAYERS, MapData, MapOptions
+
+__all__ = ["LAYERS", "MapData", "MapOptions", "build_map"]

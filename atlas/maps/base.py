@@ -1,0 +1,44 @@
+"""``build_map``: one entry point over the layer registry."""
+
+from __future__ import annotations
+
+import folium
+
+from atlas.maps import assets
+from atlas.maps.layers import DRAW_ORDER, LAYERS, MapData, MapOptions
+from atlas.maps.legend import LegendControl, text_block
+from atlas.maps.popups import esc
+from atlas.policy import SHORT_ATTRIBUTION
+
+RUSSIA_BOUNDS = [[41.0, 19.5], [78.0, 191.0]]
+
+
+def build_map(data: MapData, layers: list[str] | None = None, options: MapOptions | None = None,
+              *, tiles: str | None = None, bounds=None, title: str | None = None) -> folium.Map:
+    """A folium map of the chosen layers with legends and attribution; works offline.
+
+    ``tiles=None`` draws no basemap (nothing to fetch); pass "OpenStreetMap" for an online one.
+    """
+    opt = options or MapOptions()
+    layers = layers or ["regions", "towns", "toser"]
+    unknown = set(layers) - set(LAYERS)
+    if unknown:
+        raise KeyError(f"unknown layers {sorted(unknown)}; available: {sorted(LAYERS)}")
+    if "choropleth" in layers:
+        layers = [k for k in layers if k != "regions"]
+    m = folium.Map(location=[62, 100], zoom_start=3, tiles=tiles, min_zoom=2, max_zoom=12,
+                   control_scale=True, prefer_canvas=True, attr=SHORT_ATTRIBUTION if tiles else None,
+                   world_copy_jump=False)
+    assets.lean(m)
+    legends = []
+    for key in DRAW_ORDER:
+        if key in layers and (key not in ("regions", "choropleth") or data.regions is not None):
+            html = LAYERS[key]().add(m, data, opt)
+            if html:
+                legends.append(html)
+    if legends:
+        LegendControl("".join(legends), position="bottomright").add_to(m)
+    header = f"<b style='font-size:14px'>{esc(title)}</b><br>" if title else ""
+    LegendControl(text_block(header + esc(SHORT_ATTRIBUTION)), position="bottomleft").add_to(m)
+    m.fit_bounds(bounds or RUSSIA_BOUNDS)
+    return m

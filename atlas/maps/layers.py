@@ -1,0 +1,286 @@
+"""The layer registry: one entry per layer kind, behind ``build_map`` (atlas.maps.base).
+
+Each layer gets the shared ``MapData`` and ``MapOptions`` and adds itself plus its legend.
+Adding a layer kind means one new class and one entry in ``LAYERS``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import folium
+import geopandas as gpd
+import mapclassify
+import numpy as np
+import pandas as pd
+
+from atlas.crs import shift_antimeridian
+from atlas.i18n import t
+from atlas.maps.legend import LegendControl, line_legend, swatch_legend
+from atlas.maps.palettes import (
+    CATEGORY_COLOURS, DISTANCE, MODE_COLOURS, SCIENCE_COLOURS, SEQUENTIAL,
+    SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
+)
+from atlas.maps.popups import esc, town_card, town_tooltip
+from atlas.vocab import CATEGORIES, CORRIDOR_MODES, SCIENCE_KINDS, SPECIALIZATIONS, label
+
+
+@dataclass
+class MapData:
+    towns: gpd.GeoDataFrame
+    regions: gpd.GeoDataFrame | None = None
+    science: gpd.GeoDataFrame | None = None
+    corridors: gpd.GeoDataFrame | None = None
+    nodes: gpd.GeoDataFrame | None = None
+
+
+@dataclass
+class MapOptions:
+    lang: str = "ru"
+    town_colour: str = "category"  # category | specialization | science
+    choropleth_metric: str = "count"  # count | share_cat1 | toser
+    choropleth_scheme: str = "NaturalBreaks"
+    distance_bands_km: list[float] | None = None
+    science_lines: bool = False
+    corridor_band_km: float | None = None
+    highlight_ids: set[str] = field(default_factory=set)
+    selected_corridor: str | None = None
+
+
+def _geojson(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
+    """Compact GeoJSON (5-decimal coordinates, chosen properties only)."""
+    g = gdf[props + ["geometry"]].copy()
+    g["geometry"] = shift_antimeridian(g.geometry.values)
+    return json.loads(g.to_json(drop_id=True, to_wgs84=False, na="null", coord_precision=5))
+
+
+class Layer:
+    key = ""
+
+    def add(self, m: folium.Map, data: MapData, opt: MapOptions) -> str:
+        """Add the layer to ``m``; return its legend HTML ('' for none)."""
+        raise NotImplementedError
+
+
+class RegionsBase(Layer):
+    key = "regions"
+
+    def add(self, m, data, opt):
+        gj = _geojson(data.regions.assign(_tip=[esc(n if opt.lang == "ru" else e) for n, e in
+                                                 zip(data.regions.name_ru, data.regions.name_en)]), ["_tip"])
+        folium.GeoJson(gj, name=t("region", opt.lang), control=False,
+                       style_function=lambda f: {"fillColor": "#f2efe9", "color": "#9a9a9a",
+                                                 "weight": 0.6, "fillOpacity": 0.9},
+                       tooltip=folium.GeoJsonTooltip(["_tip"], labels=False)).add_to(m)
+        return ""
+
+
+class RegionsChoropleth(Layer):
+    key = "choropleth"
+
+    def add(self, m, data, opt):
+        towns = data.towns
+        grp = towns.groupby("region_iso")
+        metric = opt.choropleth_metric
+        values = {
+            "count": grp.size(),
+            "share_cat1": grp["category"].apply(lambda s: 100.0 * (s == 1).mean()),
+            "toser": grp["toser"].sum(),
+        }[metric]
+        reg = data.regions.copy()
+        reg["value"] = reg.iso.map(values).fillna(0).astype(float)
+        k = max(2, min(5, reg.value.nunique()))
+        cls = mapclassify.classify(reg.value.to_numpy(), scheme=opt.choropleth_scheme, k=k)
+        reg["cls"] = cls.yb
+        colours = SEQUENTIAL[1:1 + len(cls.bins)]
+        reg["_fill"] = [colours[c] if v > 0 else "#ffffff" for c, v in zip(reg.cls, reg.value)]
+        reg["_tip"] = [f"{esc(n if opt.lang == 'ru' else e)}: {v:.0f}"
+                       for n, e, v in zip(reg.name_ru, reg.name_en, reg.value)]
+        folium.GeoJson(_geojson(reg, ["_fill", "_tip"]), name=t(f"choropleth_{metric}", opt.lang),
+                       style_function=lambda f: {"fillColor": f["properties"]["_fill"],
+                                                 "color": "#777", "weight": 0.6, "fillOpacity": 0.85},
+                       tooltip=folium.GeoJsonTooltip(["_tip"], labels=False)).add_to(m)
+        lower = [reg.value.min()] + list(cls.bins[:-1])
+        items = [(colours[i], f"{lo:.0f} – {hi:.0f}") for i, (lo, hi) in enumerate(zip(lower, cls.bins))]
+        return swatch_legend(t(f"choropleth_{metric}", opt.lang) + f" ({opt.choropleth_scheme})",
+                             items, shape="square")
+
+
+def town_colours(towns: gpd.GeoDataFrame, opt: MapOptions) -> tuple[list[str], str]:
+    """Fill colour per town and the legend for the chosen colouring."""
+    if opt.town_colour == "specialization":
+        fills = [SPECIALIZATION_COLOURS.get(s, UNKNOWN_COLOUR) for s in towns.specialization]
+        present = [k for k in SPECIALIZATIONS if (towns.specialization == k).any()]
+        items = [(SPECIALIZATION_COLOURS[k], label(SPECIALIZATIONS, k, opt.lang)) for k in present]
+        if towns.specialization.isna().any():
+            items.append((UNKNOWN_COLOUR, t("unknown", opt.lang)))
+        return fills, swatch_legend(t("legend_specialization", opt.lang), items)
+    if opt.town_colour == "science":
+        bands = distance_bands(towns.dist_science_km, opt.distance_bands_km)
+        idx = np.digitize(towns.dist_science_km.to_numpy(dtype=float), bands[1:-1])
+        fills = [DISTANCE[i] for i in idx]
+        items = [(DISTANCE[i], f"{bands[i]:.0f} – {bands[i + 1]:.0f}") for i in range(len(bands) - 1)]
+        return fills, swatch_legend(t("legend_science", opt.lang), items)
+    fills = [CATEGORY_COLOURS.get(int(c), UNKNOWN_COLOUR) for c in towns.category]
+    items = [(CATEGORY_COLOURS[c], label(CATEGORIES, c, opt.lang)) for c in CATEGORIES]
+    return fills, swatch_legend(t("legend_category", opt.lang), items)
+
+
+def distance_bands(dist_km: pd.Series, bands_km: list[float] | None) -> list[float]:
+    """Class bounds: the user's km bands, or mapclassify quantiles (at most 6 classes)."""
+    values = dist_km.to_numpy(dtype=float)
+    top = float(np.nanmax(values)) if len(values) else 1.0
+    if bands_km:
+        inner = sorted(b for b in bands_km if 0 < b < top)
+        return [0.0, *inner, top]
+    k = min(len(DISTANCE), max(2, len(np.unique(values))))
+    bins = mapclassify.Quantiles(values, k=k).bins
+    return [0.0, *[float(b) for b in bins[:-1]], top]
+
+
+class Towns(Layer):
+    """All monotowns as ONE GeoJSON layer of circle markers (not one marker each)."""
+
+    key = "towns"
+
+    def add(self, m, data, opt):
+        towns = data.towns
+        if towns.empty:
+            return ""
+        fills, legend = town_colours(towns, opt)
+        reg_names = {} if data.regions is None else dict(zip(
+            data.regions.iso, data.regions.name_ru if opt.lang == "ru" else data.regions.name_en))
+        rows = towns.assign(region_name=towns.region_iso.map(reg_names))
+        records = rows.drop(columns="geometry").to_dict("records")
+        g = towns[["town_id", "geometry"]].copy()
+        g["_fill"] = fills
+        g["_tip"] = [town_tooltip(r, opt.lang) for r in records]
+        g["_card"] = [town_card(r, opt.lang) for r in records]
+        g["_ring"] = ["#000000" if (tid in opt.highlight_ids) else "#333333" for tid in towns.town_id]
+        g["_w"] = [3 if tid in opt.highlight_ids else 0.8 for tid in towns.town_id]
+        g["_r"] = [8 if tid in opt.highlight_ids else 5 for tid in towns.town_id]
+        folium.GeoJson(
+            _geojson(g, ["town_id", "_fill", "_tip", "_card", "_ring", "_w", "_r"]),
+            name=t("towns", opt.lang),
+            marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=0.95),
+            style_function=lambda f: {"fillColor": f["properties"]["_fill"],
+                                      "color": f["properties"]["_ring"],
+                                      "weight": f["properties"]["_w"],
+                                      "radius": f["properties"]["_r"]},
+            tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
+            popup=folium.GeoJsonPopup(["_card"], labels=False, max_width=380),
+        ).add_to(m)
+        return legend
+
+
+class Toser(Layer):
+    """TOSER towns: a black ring (solid: monotown TOSER; dashed: Far Eastern/Arctic TOR)."""
+
+    key = "toser"
+
+    def add(self, m, data, opt):
+        tos = data.towns[data.towns.toser.astype(bool)]
+        if tos.empty:
+            return ""
+        g = tos[["town_id", "geometry"]].assign(
+            _dash=["" if k == "monotown" else "3 3" for k in tos.toser_kind])
+        folium.GeoJson(
+            _geojson(g, ["town_id", "_dash"]), name=t("toser", opt.lang),
+            marker=folium.CircleMarker(radius=9, fill=False),
+            style_function=lambda f: {"color": "#000000", "weight": 2.2, "fill": False,
+                                      "dashArray": f["properties"]["_dash"]},
+            interactive=False,
+        ).add_to(m)
+        return line_legend(t("legend_toser", opt.lang), [
+            ("#000", "ТОСЭР в моногороде" if opt.lang == "ru" else "Monotown TOSER", False),
+            ("#000", "ТОР ДФО / Арктика" if opt.lang == "ru" else "Far Eastern / Arctic TOR", True),
+        ])
+
+
+class Science(Layer):
+    """Science centres as squares coloured by kind; optional lines from towns to their nearest."""
+
+    key = "science"
+
+    def add(self, m, data, opt):
+        sci = data.science
+        if sci is None or sci.empty:
+            return ""
+        if opt.science_lines and "nearest_science_id" in data.towns:
+            pos = sci.set_index("centre_id").geometry
+            coords = [[[p.y, p.x], [pos[c].y, pos[c].x]] for p, c in
+                      zip(data.towns.geometry, data.towns.nearest_science_id) if c in pos.index]
+            folium.PolyLine(coords, color="#555", weight=0.8, opacity=0.6,
+                            name="→ science").add_to(m)
+        g = sci[["centre_id", "geometry"]].assign(
+            _fill=[SCIENCE_COLOURS.get(k, "#999") for k in sci.kind],
+            _tip=[f"<b>{esc(n)}</b><br>{esc(label(SCIENCE_KINDS, k, opt.lang))}<br>{esc(c)}"
+                  for n, k, c in zip(sci.name_ru, sci.kind, sci.city_ru)])
+        folium.GeoJson(
+            _geojson(g, ["centre_id", "_fill", "_tip"]), name=t("legend_centres", opt.lang),
+            marker=folium.RegularPolygonMarker(number_of_sides=4, radius=6, rotation=45, fill=True,
+                                               fill_opacity=1),
+            style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#222",
+                                      "weight": 1},
+            tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
+        ).add_to(m)
+        kinds = [k for k in SCIENCE_KINDS if (sci.kind == k).any()]
+        return swatch_legend(t("legend_centres", opt.lang),
+                             [(SCIENCE_COLOURS[k], label(SCIENCE_KINDS, k, opt.lang)) for k in kinds],
+                             shape="square")
+
+
+class Corridors(Layer):
+    """Corridor lines by mode, dashed (schematic); optional band; logistics nodes."""
+
+    key = "corridors"
+
+    def add(self, m, data, opt):
+        cor = data.corridors
+        if cor is None or cor.empty:
+            return ""
+        if opt.corridor_band_km and opt.selected_corridor:
+            from atlas.analysis.bands import corridor_band
+
+            band = corridor_band(cor[cor.corridor_id == opt.selected_corridor], opt.corridor_band_km)
+            folium.GeoJson(_geojson(band, []), name="band", interactive=False,
+                           style_function=lambda f: {"color": "#CC3311", "weight": 0.5,
+                                                     "fillColor": "#CC3311",
+                                                     "fillOpacity": 0.12}).add_to(m)
+        g = cor[["corridor_id", "geometry"]].assign(
+            _col=[MODE_COLOURS.get(md, "#555") for md in cor["mode"]],
+            _w=[5 if c == opt.selected_corridor else 2.5 for c in cor.corridor_id],
+            _tip=[f"<b>{esc(n if opt.lang == 'ru' else e)}</b><br>{esc(label(CORRIDOR_MODES, md, opt.lang))}"
+                  for n, e, md in zip(cor.name_ru, cor.name_en, cor["mode"])])
+        folium.GeoJson(
+            _geojson(g, ["corridor_id", "_col", "_w", "_tip"]), name=t("legend_corridors", opt.lang),
+            style_function=lambda f: {"color": f["properties"]["_col"], "weight": f["properties"]["_w"],
+                                      "dashArray": "8 5", "opacity": 0.9},
+            tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
+        ).add_to(m)
+        legend = line_legend(t("legend_corridors", opt.lang),
+                             [(MODE_COLOURS[md], label(CORRIDOR_MODES, md, opt.lang), True)
+                              for md in CORRIDOR_MODES if (cor["mode"] == md).any()])
+        nodes = data.nodes
+        if nodes is not None and not nodes.empty:
+            shapes = {"seaport": ("#4477AA", 3), "border_rail": ("#AA3377", 3), "border_road": ("#228833", 3)}
+            gn = nodes[["node_id", "geometry"]].assign(
+                _fill=[shapes.get(k, ("#777", 3))[0] for k in nodes.kind],
+                _tip=[f"<b>{esc(n)}</b><br>{esc(t(k, opt.lang))}" for n, k in zip(nodes.name_ru, nodes.kind)])
+            folium.GeoJson(
+                _geojson(gn, ["node_id", "_fill", "_tip"]), name=t("legend_nodes", opt.lang),
+                marker=folium.RegularPolygonMarker(number_of_sides=3, radius=6, fill=True, fill_opacity=1),
+                style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#222", "weight": 1},
+                tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
+            ).add_to(m)
+            legend += swatch_legend(t("legend_nodes", opt.lang),
+                                    [(c, t(k, opt.lang)) for k, (c, _) in shapes.items()], shape="square")
+        return legend
+
+
+LAYERS: dict[str, type[Layer]] = {
+    cls.key: cls for cls in (RegionsBase, RegionsChoropleth, Corridors, Science, Towns, Toser)
+}
+# drawing order: polygons first, then lines, then points, then rings on top
+DRAW_ORDER = ["regions", "choropleth", "corridors", "science", "towns", "toser"]

@@ -1,0 +1,61 @@
+"""Legends as Leaflet controls (they live in the map script, so they work in st_folium too)."""
+
+from __future__ import annotations
+
+import json
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from atlas.maps.popups import esc
+
+
+class LegendControl(MacroElement):
+    """A Leaflet control holding pre-escaped legend HTML."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create('div', 'atlas-legend');
+            div.innerHTML = {{ this.html_json }};
+            div.style.cssText = 'background:rgba(255,255,255,.92);padding:6px 8px;'
+                + 'font:12px/1.35 sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);'
+                + 'max-height:45vh;overflow:auto';
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, html: str, position: str = "bottomright"):
+        super().__init__()
+        self._name = "LegendControl"
+        # json.dumps escapes quotes/backslashes; "</" is broken up so no "</script>" appears
+        self.html_json = json.dumps(html).replace("</", "<\\/")
+        self.position = position
+
+
+def swatch_legend(title: str, items: list[tuple[str, str]], shape: str = "circle") -> str:
+    """HTML for a legend block: ``items`` = (colour, label) pairs (labels escaped here)."""
+    radius = "50%" if shape == "circle" else "2px"
+    rows = "".join(
+        f"<div><span style='display:inline-block;width:11px;height:11px;margin-right:5px;"
+        f"border-radius:{radius};background:{esc(colour)};border:1px solid #333'></span>{esc(text)}</div>"
+        for colour, text in items
+    )
+    return f"<div style='margin-bottom:4px'><b>{esc(title)}</b>{rows}</div>"
+
+
+def line_legend(title: str, items: list[tuple[str, str, bool]]) -> str:
+    rows = "".join(
+        f"<div><span style='display:inline-block;width:22px;margin-right:5px;vertical-align:middle;"
+        f"border-top:3px {'dashed' if dashed else 'solid'} {esc(colour)}'></span>{esc(text)}</div>"
+        for colour, text, dashed in items
+    )
+    return f"<div style='margin-bottom:4px'><b>{esc(title)}</b>{rows}</div>"
+
+
+def text_block(html_text: str) -> str:
+    return f"<div style='max-width:260px;color:#444;font-size:10px'>{html_text}</div>"
