@@ -14,6 +14,7 @@ import geopandas as gpd
 import mapclassify
 import numpy as np
 import pandas as pd
+import shapely
 
 from atlas.crs import shift_antimeridian
 from atlas.i18n import t
@@ -51,8 +52,8 @@ class MapOptions:
 def _geojson(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
     """Compact GeoJSON (5-decimal coordinates, chosen properties only)."""
     g = gdf[props + ["geometry"]].copy()
-    g["geometry"] = shift_antimeridian(g.geometry.values)
-    return json.loads(g.to_json(drop_id=True, to_wgs84=False, na="null", coord_precision=5))
+    g["geometry"] = shapely.transform(shift_antimeridian(g.geometry.values), lambda c: np.round(c, 5))
+    return json.loads(g.to_json(drop_id=True, na="null"))
 
 
 class Layer:
@@ -219,10 +220,9 @@ class Science(Layer):
                   for n, k, c in zip(sci.name_ru, sci.kind, sci.city_ru)])
         folium.GeoJson(
             _geojson(g, ["centre_id", "_fill", "_tip"]), name=t("legend_centres", opt.lang),
-            marker=folium.RegularPolygonMarker(number_of_sides=4, radius=6, rotation=45, fill=True,
-                                               fill_opacity=1),
-            style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#222",
-                                      "weight": 1},
+            marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=1),
+            style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#ffffff",
+                                      "weight": 2.5, "radius": 4},
             tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
         ).add_to(m)
         kinds = [k for k in SCIENCE_KINDS if (sci.kind == k).any()]
@@ -270,8 +270,9 @@ class Corridors(Layer):
                 _tip=[f"<b>{esc(n)}</b><br>{esc(t(k, opt.lang))}" for n, k in zip(nodes.name_ru, nodes.kind)])
             folium.GeoJson(
                 _geojson(gn, ["node_id", "_fill", "_tip"]), name=t("legend_nodes", opt.lang),
-                marker=folium.RegularPolygonMarker(number_of_sides=3, radius=6, fill=True, fill_opacity=1),
-                style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#222", "weight": 1},
+                marker=folium.CircleMarker(radius=3, fill=True, fill_opacity=1),
+                style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#000",
+                                          "weight": 1.5, "dashArray": "2 2"},
                 tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
             ).add_to(m)
             legend += swatch_legend(t("legend_nodes", opt.lang),

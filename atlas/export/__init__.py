@@ -1,0 +1,1 @@
+"""Exports: offline HTML, static figures, data tables."""

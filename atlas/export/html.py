@@ -1,0 +1,91 @@
+"""Self-contained HTML: Leaflet and every asset inlined, so it opens offline.
+
+The map is rendered by folium, then every ``<script src>`` / ``<link href>`` pointing at a
+vendored asset is replaced by the file's content, and every CSS ``url(...)`` by a data URI.
+Anything left that would reach the network raises instead of shipping a broken file.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import re
+from pathlib import Path
+
+from atlas.maps.assets import VENDOR_DIR, vendored_file
+from atlas.maps.popups import esc
+
+_SCRIPT = re.compile(r'<script\s+src="([^"]+)"\s*>\s*</script>')
+_LINK = re.compile(r'<link\s+rel="stylesheet"\s+href="([^"]+)"\s*/?>')
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+# what makes a browser fetch: script/img/iframe src, <link href>, CSS url(), @import
+EXTERNAL = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//"""
+    r"""|url\(\s*['"]?(?:https?:)?//|@import\s+['"](?:https?:)?//""",
+    re.I,
+)
+
+
+class NotOffline(RuntimeError):
+    """The exported page would still fetch something from the network."""
+
+
+def _data_uri(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix == ".woff2":
+        mime = "font/woff2"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def _inline_css(css: str, base: Path) -> str:
+    def repl(m):
+        ref = m.group(1)
+        if ref.startswith("data:") or ref.startswith("#"):
+            return m.group(0)
+        target = (base / ref.split("?")[0].split("#")[0]).resolve()
+        if not target.is_file() or VENDOR_DIR.resolve() not in target.parents:
+            raise NotOffline(f"CSS references {ref}, which is not vendored")
+        return f"url('{_data_uri(target)}')"
+
+    return _CSS_URL.sub(repl, css)
+
+
+def inline_assets(html: str) -> str:
+    def script(m):
+        js = vendored_file(m.group(1)).read_text(encoding="utf-8")
+        return "<script>" + js.replace("</script", "<\\/script") + "</script>"
+
+    def link(m):
+        path = vendored_file(m.group(1))
+        return "<style>" + _inline_css(path.read_text(encoding="utf-8"), path.parent) + "</style>"
+
+    html = _SCRIPT.sub(script, html)
+    html = _LINK.sub(link, html)
+    return html
+
+
+def check_offline(html: str) -> None:
+    """Raise if any script, link, image or CSS url() would reach the network."""
+    hit = EXTERNAL.search(html)
+    if hit:
+        start = max(0, hit.start() - 60)
+        raise NotOffline(f"external reference in exported HTML: …{html[start:hit.end() + 60]}…")
+
+
+def standalone_html(m, title: str = "", credits: str = "") -> str:
+    """Render ``m`` (a folium.Map) to one self-contained HTML string."""
+    html = m.get_root().render()
+    head = f"<title>{esc(title)}</title>" if title else ""
+    if credits:
+        head += f'<meta name="description" content="{esc(credits)}">'
+    html = html.replace("<head>", "<head>" + head, 1)
+    html = inline_assets(html)
+    check_offline(html)
+    return html
+
+
+def save_html(m, path: Path, title: str = "", credits: str = "") -> int:
+    data = standalone_html(m, title, credits).encode("utf-8")
+    Path(path).write_bytes(data)
+    return len(data)

@@ -1,0 +1,58 @@
+"""Tables for planners: CSV with a BOM (Excel reads Cyrillic), GeoJSON, GeoPackage."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from atlas.vocab import SPECIALIZATIONS, label
+
+EXPORT_COLUMNS = ["town_id", "name_ru", "name_en", "region_iso", "category", "specialization",
+                  "toser", "population", "dist_science_km", "chainage_km", "offset_km", "side"]
+
+
+def corridor_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
+    cols = [c for c in EXPORT_COLUMNS if c in along.columns]
+    out = pd.DataFrame(along[cols]).reset_index(drop=True)
+    if "specialization" in out:
+        out["specialization"] = [label(SPECIALIZATIONS, s, lang) if isinstance(s, str) else ""
+                                 for s in out.specialization]
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    keep = [c for c in EXPORT_COLUMNS if c in gdf.columns] + ["geometry"]
+    return gdf[keep].copy()
+
+
+def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    return _plain(gdf).to_json(drop_id=True, ensure_ascii=False).encode("utf-8")
+
+
+def to_gpkg_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "towns.gpkg"
+        _plain(gdf).to_file(path, driver="GPKG", layer="towns")
+        return path.read_bytes()
+
+
+def write_table(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    """CSV (with BOM) or GeoJSON/GPKG by extension."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext == ".csv":
+        path.write_bytes(to_csv_bytes(pd.DataFrame(_plain(gdf).drop(columns="geometry"))
+                                      .assign(lon=gdf.geometry.x.values, lat=gdf.geometry.y.values)))
+    elif ext in (".geojson", ".json"):
+        path.write_bytes(to_geojson_bytes(gdf))
+    elif ext == ".gpkg":
+        path.write_bytes(to_gpkg_bytes(gdf))
+    else:
+        raise ValueError(f"unsupported output {ext}: use .csv, .geojson or .gpkg")
