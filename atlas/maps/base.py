@@ -6,7 +6,7 @@ import folium
 
 from atlas.maps import assets
 from atlas.maps.layers import DRAW_ORDER, LAYERS, MapData, MapOptions
-from atlas.maps.legend import LegendControl, text_block
+from atlas.maps.legend import CardStyle, LegendControl, text_block
 from atlas.maps.popups import esc
 from atlas.policy import SHORT_ATTRIBUTION
 
@@ -30,6 +30,7 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
                    control_scale=True, prefer_canvas=True, attr=SHORT_ATTRIBUTION if tiles else None,
                    world_copy_jump=False)
     assets.lean(m)
+    CardStyle().add_to(m)
     legends = []
     for key in DRAW_ORDER:
         if key in layers and (key not in ("regions", "choropleth") or data.regions is not None):

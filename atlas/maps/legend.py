@@ -59,3 +59,27 @@ def line_legend(title: str, items: list[tuple[str, str, bool]]) -> str:
 
 def text_block(html_text: str) -> str:
     return f"<div style='max-width:260px;color:#444;font-size:10px'>{html_text}</div>"
+
+
+CARD_CSS = (".atlas-card{max-width:360px;font-size:12px}.atlas-card h4{margin:0 0 4px}"
+            ".atlas-card th{text-align:left;padding-right:6px;vertical-align:top}"
+            ".atlas-card small{color:#666}")
+
+
+class CardStyle(MacroElement):
+    """One stylesheet for all town cards, added by script so it works inside st_folium too."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var s = document.createElement('style');
+            s.textContent = {{ this.css_json }};
+            document.head.appendChild(s);
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "CardStyle"
+        self.css_json = json.dumps(CARD_CSS)

@@ -52,8 +52,8 @@ def town_tooltip(row, lang: str = "ru") -> str:
 def town_card(row, lang: str = "ru") -> str:
     """The popup card: every attribute with its source."""
     def line(key, value, source=None):
-        src = f' <small style="color:#666">[{esc(source)}]</small>' if source else ""
-        return f"<tr><th style='text-align:left;padding-right:6px'>{esc(t(key, lang))}</th><td>{value}{src}</td></tr>"
+        src = f" <small>[{esc(source)}]</small>" if source else ""
+        return f"<tr><th>{esc(t(key, lang))}</th><td>{value}{src}</td></tr>"
 
     cat = row.get("category")
     cat_label = label(CATEGORIES, int(cat), lang) if cat is not None and not _isnan(cat) else ""
@@ -74,8 +74,7 @@ def town_card(row, lang: str = "ru") -> str:
     if row.get("coord_approximate"):
         rows.append(f"<tr><td colspan=2><i>{esc(t('approximate', lang))}</i></td></tr>")
     title = row.get("name_ru") if lang == "ru" else (row.get("name_en") or row.get("name_ru"))
-    return (f"<div style='max-width:360px;font-size:12px'><h4 style='margin:0 0 4px'>{esc(title)}</h4>"
-            f"<table>{''.join(rows)}</table></div>")
+    return f"<div class=atlas-card><h4>{esc(title)}</h4><table>{''.join(rows)}</table></div>"
 
 
 def _isnan(v) -> bool:

