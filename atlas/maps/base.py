@@ -27,7 +27,7 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
     if "choropleth" in layers:
         layers = [k for k in layers if k != "regions"]
     m = folium.Map(location=[62, 100], zoom_start=3, tiles=tiles, min_zoom=2, max_zoom=12,
-                   control_scale=True, prefer_canvas=True, attr=SHORT_ATTRIBUTION if tiles else None,
+                   control_scale=True, attr=SHORT_ATTRIBUTION if tiles else None,
                    world_copy_jump=False)
     assets.lean(m)
     CardStyle().add_to(m)

@@ -1,0 +1,71 @@
+"""Map HTML: one GeoJSON layer for towns, legends, offline assets, escaping."""
+
+import json
+import re
+
+import pytest
+
+import atlas
+from atlas.analysis.filters import TownFilter
+from atlas.maps import LAYERS, MapData, MapOptions, build_map
+from atlas.maps.popups import esc
+
+EVIL = "O'Brien \"Q\" `tick` back\\slash <script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return MapData(towns=atlas.load_monotowns(), regions=atlas.load_regions(display=True),
+                   science=atlas.load_science_centres(), corridors=atlas.load_corridors(),
+                   nodes=atlas.load_logistics_nodes())
+
+
+def test_registry_has_every_layer_kind():
+    assert {"regions", "choropleth", "towns", "toser", "science", "corridors"} <= set(LAYERS)
+
+
+def test_towns_are_one_geojson_layer(data):
+    html = build_map(data, ["regions", "towns"]).get_root().render()
+    assert html.count("L.circleMarker") <= 3
+    assert html.count('"town_id"') == 312
+
+
+def test_legends_and_attribution(data):
+    html = build_map(data, ["regions", "towns", "toser", "choropleth"],
+                     MapOptions(choropleth_metric="share_cat1")).get_root().render()
+    assert "GeoNames (CC BY 4.0)" in html
+    assert "1 \\u2014" in html or "1 —" in html  # category legend
+    assert "NaturalBreaks" in html
+
+
+def test_no_cdn_in_map_when_localized(data):
+    from atlas.maps.assets import localize
+
+    m = build_map(data, ["regions", "towns"])
+    localize(m)
+    html = m.get_root().render()
+    assert not re.search(r'<script[^>]+src="https?://', html)
+    assert not re.search(r'<link[^>]+href="https?://', html)
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+
+
+@pytest.mark.parametrize("bad", [EVIL, "</script><b>x", "\\u003c", "${alert(1)}"])
+def test_escaping_every_value(data, bad):
+    towns = data.towns.head(3).copy()
+    towns.loc[towns.index[0], "name_ru"] = bad
+    towns.loc[towns.index[0], "anchor_enterprise"] = bad
+    html = build_map(MapData(towns=towns, regions=data.regions), ["regions", "towns"]).get_root().render()
+    assert "<script>alert(1)" not in html
+    assert "</script><b>x" not in html
+    assert html.count("<script") == html.count("</script>")
+    assert esc(bad) in json.loads(json.dumps(esc(bad)))
+
+
+def test_filter_and_query_round_trip():
+    f = TownFilter(categories=[1], toser="yes", regions=["RU-KEM"], population_min=1000, name="Юрга")
+    g = TownFilter.from_query(f.to_query())
+    assert g == f
+    towns = atlas.load_monotowns()
+    shown = f.apply(towns)
+    assert list(shown.name_ru) == ["Юрга"]
+    assert TownFilter.from_query({"categories": "1,x,9", "toser": "maybe"}).categories == [1]
