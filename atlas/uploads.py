@@ -58,7 +58,13 @@ def _read_vector(data: bytes, suffix: str) -> gpd.GeoDataFrame:
             raise UploadError("The file has no coordinate reference system and its coordinates "
                               "are not longitude/latitude: save it with a CRS (e.g. EPSG:4326) "
                               "/ В файле нет системы координат.")
-    return gdf.to_crs(4326)
+    gdf = gdf.to_crs(4326)
+    b = gdf.total_bounds
+    if not (np.all(np.abs(b[[0, 2]]) <= 360) and np.all(np.abs(b[[1, 3]]) <= 90)):
+        raise UploadError("The coordinates are not longitude/latitude although the file claims so: "
+                          "set its coordinate reference system (e.g. EPSG:3857) and export again "
+                          "/ Координаты не в градусах: укажите систему координат.")
+    return gdf
 
 
 def read_line_upload(data: bytes, filename: str) -> gpd.GeoDataFrame:

@@ -50,6 +50,10 @@ def mb(n_bytes: float) -> str:
     return f"{n_bytes / 1e6:.2f}"
 
 
+def kb(n_bytes: float) -> str:
+    return f"{n_bytes / 1e3:,.0f}"
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
 

@@ -18,7 +18,7 @@ Run: ``python benchmarks/bench_map.py`` from the repository root.
 from __future__ import annotations
 
 import _common  # noqa: F401  (puts the repo on sys.path)
-from _common import best_of, header, mb, ms, ratio, table
+from _common import best_of, header, kb, mb, ms, ratio, table
 
 import gzip
 
@@ -85,11 +85,11 @@ def main() -> None:
     print(f"### A. Whole map ({len(towns)} towns; regions: {n_full:,} vertices full, "
           f"{n_disp:,} display)\n")
     print(table(
-        ["map", "HTML bytes", "MB", "gzip MB", "build+render ms"],
+        ["map", "HTML bytes", "MB", "gzip kB", "build+render ms"],
         [["atlas `build_map` regions(display)+towns+toser", f"{b_atlas:,}", mb(b_atlas),
-          mb(z_atlas), ms(t_atlas)],
+          kb(z_atlas), ms(t_atlas)],
          ["naive `load_regions(display=False).explore()` (no towns)", f"{b_naive:,}", mb(b_naive),
-          mb(z_naive), ms(t_naive)],
+          kb(z_naive), ms(t_naive)],
          ["**ratio naive/atlas**", ratio(b_naive, b_atlas), ratio(b_naive, b_atlas),
           ratio(z_naive, z_atlas), ratio(t_naive, t_atlas)]]))
     print()
@@ -108,12 +108,12 @@ def main() -> None:
     print(f"### B. Towns only: {len(towns)} towns, one GeoJSON layer vs one object per town\n")
     print(table(
         ["towns as", "Leaflet constructors", "HTML MB (raw)", "MB, Cyrillic unescaped",
-         "gzip MB", "build+render ms", "raw-bytes ratio", "gzip ratio", "time ratio"],
-        [["atlas: one `folium.GeoJson` layer", n_layer, mb(b_layer), mb(u_layer), mb(z_layer),
+         "gzip kB", "build+render ms", "raw-bytes ratio", "gzip ratio", "time ratio"],
+        [["atlas: one `folium.GeoJson` layer", n_layer, mb(b_layer), mb(u_layer), kb(z_layer),
           ms(t_layer), "1.0×", "1.0×", "1.0×"],
-         [f"naive: {len(towns)} `folium.CircleMarker`", n_circ, mb(b_circ), mb(u_circ), mb(z_circ),
+         [f"naive: {len(towns)} `folium.CircleMarker`", n_circ, mb(b_circ), mb(u_circ), kb(z_circ),
           ms(t_circ), ratio(b_circ, b_layer), ratio(z_circ, z_layer), ratio(t_circ, t_layer)],
-         [f"naive: {len(towns)} `folium.Marker`", n_mark, mb(b_mark), mb(u_mark), mb(z_mark),
+         [f"naive: {len(towns)} `folium.Marker`", n_mark, mb(b_mark), mb(u_mark), kb(z_mark),
           ms(t_mark), ratio(b_mark, b_layer), ratio(z_mark, z_layer), ratio(t_mark, t_layer)]]))
     print()
     print("Notes:\n")

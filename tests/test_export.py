@@ -1,0 +1,106 @@
+"""Exports: offline HTML within budget, static figures against a baseline, CLI formats."""
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from atlas.cli import main
+from atlas.export.figure import export_map
+from atlas.export.html import EXTERNAL, check_offline
+
+BASELINE = Path(__file__).parent / "baseline" / "russia_16x9.png"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def html_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("exp") / "atlas.html"
+    export_map(path)
+    return path
+
+
+def test_offline_html_has_no_external_reference_and_fits_budget(html_file):
+    html = html_file.read_text(encoding="utf-8")
+    assert html_file.stat().st_size <= 1.5e6
+    assert not re.search(r'<script[^>]*\bsrc=', html), "every script is inlined"
+    assert not re.search(r'<link[^>]*\bhref=', html), "every stylesheet is inlined"
+    assert not re.search(r'url\(\s*[\'"]?(https?:)?//', html)
+    assert not re.search(r'<img[^>]*\bsrc=["\']?(https?:)?//', html)
+    assert "<title>Моногорода России</title>" in html
+    assert "GeoNames" in html and "Natural Earth" in html
+    check_offline(html)
+
+
+def test_check_offline_catches_cdn_links():
+    with pytest.raises(RuntimeError):
+        check_offline('<link rel="stylesheet" href="https://cdn.jsdelivr.net/x.css">')
+    assert EXTERNAL.search('<script src="//code.jquery.com/j.js"></script>')
+
+
+@pytest.mark.browser
+def test_offline_html_renders_with_the_network_unreachable(html_file, offline_page):
+    page = offline_page
+    page.goto(html_file.as_uri())
+    page.wait_for_function("() => Object.keys(window).some(k => k.startsWith('map_'))")
+    page.wait_for_timeout(500)
+    n = page.evaluate("""() => {
+        const m = window[Object.keys(window).find(k => k.startsWith('map_'))];
+        let n = 0;
+        m.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties._card) n++; });
+        return n; }""")
+    assert n == 312
+    assert page.blocked == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "export_offline.png"))
+
+
+def test_png_matches_the_baseline(tmp_path):
+    out = tmp_path / "map.png"
+    export_map(out)
+    img = Image.open(out).convert("L")
+    assert img.size == (2666, 1500)  # 16:9 at 2x (200 dpi)
+    if not BASELINE.exists():
+        pytest.fail(f"missing baseline {BASELINE}")
+    base = Image.open(BASELINE).convert("L")
+    assert base.size == img.size
+    a = np.asarray(img, dtype=float)
+    b = np.asarray(base, dtype=float)
+    changed = (np.abs(a - b) > 40).mean()
+    assert changed < 0.01, f"{changed:.2%} of pixels differ from the baseline"
+
+
+@pytest.mark.parametrize("ext", ["html", "png", "svg", "pdf"])
+def test_cli_map_formats(tmp_path, ext):
+    out = tmp_path / f"m.{ext}"
+    assert main(["map", "-o", str(out), "--title", "Тест"]) == 0
+    data = out.read_bytes()
+    magic = {"png": b"\x89PNG", "pdf": b"%PDF", "svg": b"<?xml", "html": b"<!DOCTYPE"}[ext]
+    assert data[:len(magic)].upper() == magic.upper() or magic in data[:200]
+
+
+def test_cli_map_narrowed(tmp_path):
+    out = tmp_path / "kem.html"
+    assert main(["map", "-o", str(out), "--region", "RU-KEM", "--layers", "regions,towns"]) == 0
+    html = out.read_text(encoding="utf-8")
+    import pandas as pd
+
+    listed = pd.read_csv("geodata/sources/monotowns_1398r.csv").region.eq("Кемеровская область").sum()
+    assert html.count('"town_id"') == listed
+    assert main(["map", "-o", str(tmp_path / "x.html"), "--region", "RU-XXX"]) == 2
+
+
+def test_cli_science_and_corridor(tmp_path):
+    out = tmp_path / "s.csv"
+    assert main(["science", "--kinds", "naukograd,ras", "--within", "100", "-o", str(out)]) == 0
+    text = out.read_bytes()
+    assert text.startswith(b"\xef\xbb\xbf") and "dist_science_km" in text.decode("utf-8-sig")
+    out2 = tmp_path / "c.csv"
+    assert main(["corridor", "Транссиб", "--within", "50", "-o", str(out2)]) == 0
+    rows = out2.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("town_id") and len(rows) > 20
+    gj = tmp_path / "c.geojson"
+    assert main(["corridor", "transsib", "--within", "50", "-o", str(gj)]) == 0
+    assert '"chainage_km"' in gj.read_text(encoding="utf-8")

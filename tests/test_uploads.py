@@ -1,0 +1,74 @@
+"""Bad uploads give a clear message and change nothing else."""
+
+import json
+
+import pytest
+
+import atlas
+from atlas.uploads import MAX_UPLOAD_BYTES, UploadError, read_line_upload, read_points_upload
+
+LINE = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+        "geometry": {"type": "LineString", "coordinates": [[82.9, 55.0], [86.1, 55.35], [92.9, 56.0]]}}]}
+
+
+def test_a_good_geojson_line():
+    gdf = read_line_upload(json.dumps(LINE).encode(), "route.geojson")
+    along = atlas.towns_along(gdf, 60)
+    assert len(along) >= 1 and along.chainage_km.is_monotonic_increasing
+
+
+def test_gpx_and_kml_lines(tmp_path):
+    gpx = ('<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">'
+           '<trk><trkseg><trkpt lat="55.0" lon="82.9"/><trkpt lat="56.0" lon="92.9"/></trkseg></trk></gpx>')
+    assert len(read_line_upload(gpx.encode(), "r.gpx")) == 1
+    kml = ('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><LineString>'
+           '<coordinates>82.9,55.0 92.9,56.0</coordinates></LineString></Placemark></kml>')
+    assert len(read_line_upload(kml.encode(), "r.kml")) == 1
+
+
+def test_cp1251_csv_with_cyrillic_columns_is_read():
+    text = "название;lon;lat\nЮрга;84,88;55,72\n"
+    gdf, notes = read_points_upload(text.encode("cp1251"), "pts.csv")
+    assert gdf.iloc[0]["название"] == "Юрга"
+    assert gdf.geometry.x.iloc[0] == pytest.approx(84.88)
+
+
+def test_swapped_lat_lon_is_detected_and_reported():
+    text = "name,lon,lat\nA,55.75,37.62\nB,56.0,92.9\n"
+    gdf, notes = read_points_upload(text.encode(), "pts.csv")
+    assert gdf.geometry.y.iloc[1] == pytest.approx(56.0)
+    assert any("swapped" in n for n in notes)
+
+
+@pytest.mark.parametrize("data,name,match", [
+    (b"", "x.geojson", "empty"),
+    (b"{not json", "x.geojson", "Could not read"),
+    (b"lon,lat\n", "x.csv", "no rows|empty"),
+    (json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+                 "geometry": {"type": "Point", "coordinates": [82.9, 55.0]}}]}).encode(), "p.geojson", "needs a line"),
+    (b"abc", "x.shp", "Unsupported"),
+])
+def test_bad_line_uploads(data, name, match):
+    reader = read_points_upload if name.endswith(".csv") else read_line_upload
+    with pytest.raises(UploadError, match=match):
+        reader(data, name)
+
+
+def test_huge_upload_is_refused_before_parsing():
+    with pytest.raises(UploadError, match="limit"):
+        read_line_upload(b" " * (MAX_UPLOAD_BYTES + 1), "big.geojson")
+
+
+def test_projected_file_without_crs_is_refused():
+    bad = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+           "geometry": {"type": "LineString", "coordinates": [[4_000_000, 6_000_000], [4_100_000, 6_100_000]]}}]}
+    with pytest.raises(UploadError, match="coordinate reference system"):
+        read_line_upload(json.dumps(bad).encode(), "x.geojson")
+
+
+def test_failed_upload_changes_nothing(towns):
+    before = atlas.load_monotowns()
+    with pytest.raises(UploadError):
+        read_line_upload(b"{broken", "x.geojson")
+    after = atlas.load_monotowns()
+    assert before.equals(after)
