@@ -5,10 +5,10 @@ import streamlit as st
 st.set_page_config(page_title="Атлас моногородов / Monotown Atlas", page_icon="🏭", layout="wide")
 
 pages = [
-    st.Page("pages/explore.py", title="Карта / Explore", icon="🗺️", default=True, url_path="explore"),
-    st.Page("pages/science.py", title="Наука / Science access", icon="🔬", url_path="science"),
-    st.Page("pages/corridors.py", title="Коридоры / Corridors", icon="🚆", url_path="corridors"),
-    st.Page("pages/export.py", title="Экспорт / Export", icon="📤", url_path="export"),
-    st.Page("pages/sources.py", title="Источники / Sources", icon="📚", url_path="sources"),
+    st.Page("pages/explore.py", title="Карта / Explore", default=True, url_path="explore"),
+    st.Page("pages/science.py", title="Наука / Science access", url_path="science"),
+    st.Page("pages/corridors.py", title="Коридоры / Corridors", url_path="corridors"),
+    st.Page("pages/export.py", title="Экспорт / Export", url_path="export"),
+    st.Page("pages/sources.py", title="Источники / Sources", url_path="sources"),
 ]
 st.navigation(pages).run()

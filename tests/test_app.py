@@ -1,0 +1,107 @@
+"""Streamlit AppTest for every page (no browser)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+TIMEOUT = 120
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_page(path, query=None):
+    at = AppTest.from_file(str(ROOT / path), default_timeout=TIMEOUT)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at, label_start):
+    return next(m for m in at.metric if m.label.startswith(label_start)).value
+
+
+def test_entry_point_runs():
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Атлас моногородов России"
+    assert any("GeoNames" in c.value for c in at.caption)
+    assert any("RU-CR" in c.value for c in at.caption)  # boundary policy in the UI
+
+
+def test_explore_headline_counts_and_table_agree():
+    at = run_page("pages/explore.py")
+    assert metric(at, "Моногорода") == "312"
+    assert len(at.dataframe[0].value) == 312
+
+
+@pytest.mark.parametrize("query,check", [
+    ({"categories": "1"}, lambda df: set(df["Категория"]) == {1}),
+    ({"toser": "yes"}, lambda df: df["ТОСЭР"].all()),
+    ({"toser": "no"}, lambda df: not df["ТОСЭР"].any()),
+    ({"regions": "RU-KEM"}, lambda df: set(df["Регион"]) == {"RU-KEM"}),
+    ({"federal_districts": "ural"}, lambda df: set(df["Регион"]) <= {"RU-SVE", "RU-CHE", "RU-KGN", "RU-TYU", "RU-KHM", "RU-YAN"}),
+    ({"specializations": "coal_mining"}, lambda df: set(df["Специализация"]) == {"Добыча угля"}),
+    ({"toser_kinds": "far_east"}, lambda df: len(df) >= 1),
+    ({"population_min": "100000"}, lambda df: (df["Население"] >= 100000).all()),
+    ({"name": "челны"}, lambda df: list(df["Моногорода"]) == ["Набережные Челны"]),
+])
+def test_each_filter_from_the_url(query, check):
+    at = run_page("pages/explore.py", query)
+    df = at.dataframe[0].value
+    assert 0 < len(df) < 312
+    assert check(df)
+    assert metric(at, "Моногорода") == str(len(df))
+
+
+def test_sidebar_filter_widget_updates_map_table_and_url():
+    at = run_page("pages/explore.py")
+    at.sidebar.multiselect(key="f_cat").set_value([1]).run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 75 or set(at.dataframe[0].value["Категория"]) == {1}
+    assert at.query_params["categories"] in ("1", ["1"])
+
+
+def test_town_card_from_the_url_and_english():
+    at = run_page("pages/explore.py", {"town": "RU-TA-naberezhnye-chelny", "lang": "en"})
+    assert any("Набережные Челны" in m.value for m in at.markdown)
+    card = at.table[0].value
+    assert "Value" in card.columns and card["Source"].str.len().max() > 10
+    assert len(at.dataframe) == 2  # table + nearest monotowns
+    assert at.title[0].value == "Atlas of Russia's monotowns"
+
+
+def test_science_page():
+    at = run_page("pages/science.py")
+    assert any("Манна–Уитни" in i.value for i in at.info)
+    assert len(at.dataframe[0].value) == 312
+    at.multiselect(key="sci_kinds").set_value(["naukograd"]).run()
+    assert not at.exception
+    assert any("p =" in i.value for i in at.info)
+
+
+def test_corridors_page():
+    at = run_page("pages/corridors.py")
+    n50 = int(metric(at, "Городов"))
+    at.slider(key="cor_w").set_value(150).run()
+    assert not at.exception
+    assert int(metric(at, "Городов")) > n50
+    df = at.dataframe[0].value
+    assert df.chainage_km.is_monotonic_increasing
+
+
+def test_export_page_builds_only_on_click():
+    at = run_page("pages/export.py")
+    assert len(at.get("download_button")) == 0
+    at.selectbox(key="ex_fmt").set_value("html")
+    at.radio(key="ex_extent").set_value("region").run()
+    at.button(key="ex_build").click().run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 1
+
+
+def test_sources_page():
+    at = run_page("pages/sources.py")
+    assert any("CC BY 4.0" in m.value for m in at.markdown)

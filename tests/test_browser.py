@@ -1,0 +1,98 @@
+"""Journeys in a real headless Chromium against `streamlit run`, with the network unreachable."""
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+COUNT_TOWNS = """() => { let n = 0;
+    window.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties._card) n++; });
+    return n; }"""
+
+
+def map_frame(page, timeout=60000):
+    page.wait_for_selector("iframe[title*='st_folium'], iframe[src*='streamlit_folium']", timeout=timeout)
+    for _ in range(120):
+        for f in page.frames:
+            if "streamlit_folium" in f.url:
+                try:
+                    if f.evaluate("() => !!(window.map && window.L)"):
+                        return f
+                except Exception:
+                    pass
+        page.wait_for_timeout(500)
+    raise AssertionError("the map frame never drew a Leaflet map")
+
+
+def shot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def test_app_draws_one_mark_per_town_offline(app_url, offline_page):
+    page = offline_page
+    page.goto(app_url)
+    frame = map_frame(page)
+    frame.wait_for_function("() => { let n=0; window.map.eachLayer(l => { if (l.feature) n++; }); return n > 300; }")
+    assert frame.evaluate(COUNT_TOWNS) == 312
+    assert frame.evaluate("() => document.querySelectorAll('.atlas-legend').length") >= 1
+    assert page.blocked == [], f"requests left the machine: {page.blocked[:3]}"
+    shot(page, "app_explore.png")
+
+
+def test_journey_filter_to_toser_click_a_town_see_its_card(app_url, offline_page):
+    page = offline_page
+    page.goto(app_url + "/?toser=yes")
+    frame = map_frame(page)
+    frame.wait_for_function("() => { let n=0; window.map.eachLayer(l => { if (l.feature && l.feature.properties._card) n++; }); return n > 0; }")
+    n = frame.evaluate(COUNT_TOWNS)
+    assert 20 < n < 312
+    # click the marker of Гуково (a TOSER town) where it is drawn on screen
+    frame.evaluate("() => window.map.setView([47.86, 39.94], 8, {animate: false})")
+    page.wait_for_timeout(800)
+    xy = frame.evaluate("""() => { let p = null;
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties.town_id === 'RU-ROS-gukovo')
+            p = window.map.latLngToContainerPoint(l.getLatLng()); });
+        return p && [p.x, p.y]; }""")
+    assert xy, "Гуково is not on the TOSER-filtered map"
+    box = page.locator("iframe[src*='streamlit_folium']").bounding_box()
+    page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
+    page.wait_for_function("() => location.search.includes('town=RU-ROS-gukovo')", timeout=30000)
+    page.get_by_text("Гуково", exact=False).first.wait_for(timeout=30000)
+    page.wait_for_selector("text=Ближайшие моногорода", timeout=30000)
+    assert page.blocked == []
+    shot(page, "journey_toser_card.png")
+
+
+def test_science_layer_draws_centres_and_distance_classes(app_url, offline_page):
+    page = offline_page
+    page.goto(app_url + "/science")
+    frame = map_frame(page)
+    frame.wait_for_function("() => { let n=0; window.map.eachLayer(l => { if (l.feature && l.feature.properties.centre_id) n++; }); return n > 10; }")
+    legend = frame.evaluate("() => Array.from(document.querySelectorAll('.atlas-legend')).map(e => e.innerText).join(' ')")
+    assert "км" in legend or "km" in legend
+    shot(page, "science_layer.png")
+
+
+def test_corridor_journey_pick_slide_download(app_url, offline_page):
+    page = offline_page
+    page.goto(app_url + "/corridors?corridor=bam")
+    map_frame(page)
+    page.get_by_text("Длина линии", exact=False).first.wait_for(timeout=30000)
+    assert "bam" in page.url
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    before = page.locator("[data-testid='stMetricValue']").first.inner_text()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(3000)
+    after = page.locator("[data-testid='stMetricValue']").first.inner_text()
+    assert int(after) >= int(before)
+    with page.expect_download(timeout=30000) as dl:
+        page.get_by_role("button", name="CSV (Excel)").click()
+    path = dl.value.path()
+    data = Path(path).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"chainage_km" in data
+    shot(page, "corridor_journey.png")
