@@ -41,7 +41,7 @@ def table(headers: list[str], rows: list[list]) -> str:
     def cell(v):
         return str(v).replace("|", "\\|")
 
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     out += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
     return "\n".join(out)
 

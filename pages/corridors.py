@@ -50,7 +50,8 @@ if len(along):
     st.scatter_chart(along.assign(offset=along.offset_km.where(along.side == "left", -along.offset_km)),
                      x="chainage_km", y="offset", color="category" if "category" in along else None)
 c1, c2, c3 = st.columns(3)
-c1.download_button("CSV (Excel)", to_csv_bytes(table), f"{cid}_{width}km.csv", "text/csv", key="dl_csv")
-c2.download_button("GeoJSON", to_geojson_bytes(along), f"{cid}_{width}km.geojson", "application/geo+json", key="dl_gj")
-c3.download_button("GeoPackage", to_gpkg_bytes(along), f"{cid}_{width}km.gpkg", "application/geopackage+sqlite3", key="dl_gpkg")
+c1.download_button("CSV (Excel)", to_csv_bytes(table), f"{cid}_{width}km.csv", "text/csv", key="dl_csv", on_click="ignore")
+c2.download_button("GeoJSON", to_geojson_bytes(along), f"{cid}_{width}km.geojson", "application/geo+json", key="dl_gj", on_click="ignore")
+c3.download_button("GeoPackage", to_gpkg_bytes(along), f"{cid}_{width}km.gpkg", "application/geopackage+sqlite3", key="dl_gpkg",
+                    on_click="ignore")
 ui.footer(lang)

@@ -43,5 +43,5 @@ if st.button("Собрать файл" if ru else "Build file", type="primary", 
         status.update(label=f"{info['bytes'] / 1e6:.2f} MB", state="complete")
 if "export_file" in st.session_state:
     data, name = st.session_state["export_file"]
-    st.download_button(("Скачать " if ru else "Download ") + name, data, name, key="ex_dl")
+    st.download_button(("Скачать " if ru else "Download ") + name, data, name, key="ex_dl", on_click="ignore")
 ui.footer(lang)
