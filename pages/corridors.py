@@ -47,7 +47,8 @@ table = corridor_table(along, lang)
 st.metric("Городов в полосе" if ru else "Towns in the band", len(table))
 st.dataframe(table, hide_index=True, use_container_width=True)
 if len(along):
-    st.scatter_chart(along.assign(offset=along.offset_km.where(along.side == "left", -along.offset_km)),
+    st.scatter_chart(along.assign(offset=along.offset_km.where(along.side == "left", -along.offset_km),
+                                  category=along.category.astype(str)),
                      x="chainage_km", y="offset", color="category" if "category" in along else None)
 c1, c2, c3 = st.columns(3)
 c1.download_button("CSV (Excel)", to_csv_bytes(table), f"{cid}_{width}km.csv", "text/csv", key="dl_csv", on_click="ignore")
