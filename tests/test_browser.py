@@ -49,18 +49,18 @@ def test_journey_filter_to_toser_click_a_town_see_its_card(app_url, offline_page
     frame.wait_for_function("() => { let n=0; window.map.eachLayer(l => { if (l.feature && l.feature.properties._card) n++; }); return n > 0; }")
     n = frame.evaluate(COUNT_TOWNS)
     assert 20 < n < 312
-    # click the marker of Гуково (a TOSER town) where it is drawn on screen
-    frame.evaluate("() => window.map.setView([47.86, 39.94], 8, {animate: false})")
-    page.wait_for_timeout(800)
+    # click the marker of Емва (a TOSER town with no other TOSER town within 500 km)
+    frame.evaluate("() => window.map.setView([62.6, 50.87], 9, {animate: false})")
+    page.wait_for_timeout(1500)
     xy = frame.evaluate("""() => { let p = null;
-        window.map.eachLayer(l => { if (l.feature && l.feature.properties.town_id === 'RU-ROS-gukovo')
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties.town_id === 'RU-KO-emva')
             p = window.map.latLngToContainerPoint(l.getLatLng()); });
         return p && [p.x, p.y]; }""")
-    assert xy, "Гуково is not on the TOSER-filtered map"
+    assert xy, "Емва is not on the TOSER-filtered map"
     box = page.locator("iframe[src*='streamlit_folium']").bounding_box()
     page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
-    page.wait_for_function("() => location.search.includes('town=RU-ROS-gukovo')", timeout=30000)
-    page.get_by_text("Гуково", exact=False).first.wait_for(timeout=30000)
+    page.wait_for_function("() => location.search.includes('town=RU-KO-emva')", timeout=30000)
+    page.get_by_text("Емва", exact=False).first.wait_for(timeout=30000)
     page.wait_for_selector("text=Ближайшие моногорода", timeout=30000)
     assert page.blocked == []
     shot(page, "journey_toser_card.png")
@@ -90,10 +90,11 @@ def test_corridor_journey_pick_slide_download(app_url, offline_page):
     page.wait_for_timeout(3000)
     after = page.locator("[data-testid='stMetricValue']").first.inner_text()
     assert int(after) >= int(before)
-    # the click makes the browser fetch the file from Streamlit's media endpoint; read that
-    # response (Chromium's download manager may cancel a download in a headless context)
-    with page.expect_response(lambda r: "/media/" in r.url, timeout=30000) as resp:
+    with page.expect_download(timeout=30000) as dl:
         page.get_by_role("button", name="CSV (Excel)").click()
-    data = resp.value.body()
+    # read the file the click points at (headless Chromium may cancel the save itself)
+    url = dl.value.url
+    assert url.startswith(app_url) and "/media/" in url
+    data = page.request.get(url).body()
     assert data.startswith(b"\xef\xbb\xbf") and b"chainage_km" in data
     shot(page, "corridor_journey.png")
