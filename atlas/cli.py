@@ -73,7 +73,8 @@ def _map(args) -> int:
     layers = args.layers.split(",") if args.layers else None
     t0 = time.perf_counter()
     info = export_map(Path(args.output), layers=layers, region=args.region, corridor=args.corridor,
-                      title=args.title, lang=args.lang)
+                      title=args.title, lang=args.lang,
+                      labels=[x.strip() for x in args.labels.split(",")] if args.labels else None)
     print(f"{args.output}: {info['bytes'] / 1e6:.2f} MB in {time.perf_counter() - t0:.1f} s")
     return 0
 
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--corridor", help="corridor id to frame")
     m.add_argument("--title", default=None)
     m.add_argument("--lang", default="ru", choices=["ru", "en"])
+    m.add_argument("--labels", help="towns to label on static figures (town ids or Russian names)")
     m.set_defaults(func=_map)
     args = p.parse_args(argv)
     try:

@@ -33,12 +33,18 @@ fmt = st.selectbox("Формат" if ru else "Format", ["html", "png", "svg", "p
                    format_func=lambda f: {"html": "HTML (офлайн)" if ru else "HTML (offline)"}.get(f, f.upper()))
 preset = st.radio("Пропорции" if ru else "Aspect", ["16:9", "4:3"], horizontal=True, key="ex_preset",
                   disabled=fmt == "html")
+all_towns = ui.towns()
+label_names = dict(zip(all_towns.town_id, all_towns.name_ru))
+labels = st.multiselect("Подписать города (PNG/SVG/PDF)" if ru else "Label towns (PNG/SVG/PDF)",
+                        sorted(label_names, key=label_names.get), format_func=label_names.get,
+                        default=["RU-TA-naberezhnye-chelny", "RU-ROS-gukovo", "RU-IRK-usole-sibirskoe"],
+                        key="ex_labels", disabled=fmt == "html")
 if st.button("Собрать файл" if ru else "Build file", type="primary", key="ex_build"):
     with st.status("Собираю…" if ru else "Building…", expanded=False) as status:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"monotowns.{fmt}"
             info = export_map(path, layers=layers or None, region=region, corridor=corridor,
-                              title=title, lang=lang, preset=preset)
+                              title=title, lang=lang, preset=preset, labels=labels)
             st.session_state["export_file"] = (path.read_bytes(), path.name)
         status.update(label=f"{info['bytes'] / 1e6:.2f} MB", state="complete")
 if "export_file" in st.session_state:

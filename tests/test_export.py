@@ -104,3 +104,20 @@ def test_cli_science_and_corridor(tmp_path):
     gj = tmp_path / "c.geojson"
     assert main(["corridor", "transsib", "--within", "50", "-o", str(gj)]) == 0
     assert '"chainage_km"' in gj.read_text(encoding="utf-8")
+
+
+def test_labels_for_chosen_towns_do_not_overlap():
+    import matplotlib.pyplot as plt
+
+    from atlas.export.figure import export_data, project
+    from atlas.export.static import place_labels
+
+    data, _ = export_data()
+    fig, ax = plt.subplots(figsize=(13.33, 7.5))
+    pts = project(data.towns)
+    pts.plot(ax=ax, markersize=5)
+    shown = place_labels(ax, pts.head(60))
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
+    assert len(shown) == len(boxes) > 5
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    plt.close(fig)

@@ -54,7 +54,8 @@ def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9"
             handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="none", color="black",
                                   label="ТОСЭР" if lang == "ru" else "TOSER"))
         if labels:
-            place_labels(ax, towns[data.towns.town_id.isin(labels).values])
+            chosen = data.towns.town_id.isin(labels) | data.towns.name_ru.isin(labels)
+            place_labels(ax, towns[chosen.values])
     minx, miny, maxx, maxy = reg.total_bounds if not len(data.towns) else _frame(reg, data)
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
