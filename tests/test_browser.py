@@ -26,6 +26,13 @@ def map_frame(page, timeout=60000):
     raise AssertionError("the map frame never drew a Leaflet map")
 
 
+def wait_idle(page, settle_ms=1500):
+    """Wait until Streamlit has finished every rerun (its status widget is gone) and settles."""
+    for _ in range(3):
+        page.wait_for_timeout(settle_ms)
+        page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60000)
+
+
 def shot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
@@ -87,14 +94,13 @@ def test_corridor_journey_pick_slide_download(app_url, offline_page):
     before = page.locator("[data-testid='stMetricValue']").first.inner_text()
     for _ in range(10):
         page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(3000)
+    wait_idle(page)
     after = page.locator("[data-testid='stMetricValue']").first.inner_text()
     assert int(after) >= int(before)
     with page.expect_download(timeout=30000) as dl:
         page.get_by_role("button", name="CSV (Excel)").click()
-    # read the file the click points at (headless Chromium may cancel the save itself)
-    url = dl.value.url
-    assert url.startswith(app_url) and "/media/" in url
-    data = page.request.get(url).body()
+    assert dl.value.suggested_filename.endswith(".csv")
+    assert dl.value.failure() is None
+    data = Path(dl.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"chainage_km" in data
     shot(page, "corridor_journey.png")
