@@ -14,6 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "population": ("Население", "Population"),
     "toser": ("ТОСЭР", "TOSER"),
     "toser_kind": ("Вид ТОСЭР/ТОР", "TOSER/TOR kind"),
+    "toser_year": ("Год ТОСЭР", "TOSER year"),
     "yes": ("да", "yes"),
     "no": ("нет", "no"),
     "municipality": ("Муниципальное образование", "Municipality"),

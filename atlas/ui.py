@@ -95,6 +95,13 @@ def filter_sidebar(towns, regions, initial, lang_code: str):
     kinds = sb.multiselect(t("toser_kind", lang_code), list(TOSER_KINDS),
                            default=[k for k in initial.toser_kinds if k in TOSER_KINDS],
                            format_func=lambda k: label(TOSER_KINDS, k, lang_code), key="f_kind")
+    years = towns.toser_year.dropna().astype(int)
+    y_lo, y_hi = (int(years.min()), int(years.max())) if len(years) else (2015, 2020)
+    use_years = sb.checkbox("Год создания ТОСЭР" if lang_code == "ru" else "TOSER creation year",
+                            value=initial.toser_year_min is not None or initial.toser_year_max is not None,
+                            key="f_year_on")
+    year_range = sb.slider(" ", y_lo, y_hi, (initial.toser_year_min or y_lo, initial.toser_year_max or y_hi),
+                           key="f_year", disabled=not use_years, label_visibility="collapsed")
     pmax = int(towns.population.max() or 1)
     lo, hi = sb.slider(t("population", lang_code), 0, pmax,
                        (initial.population_min or 0, min(initial.population_max or pmax, pmax)),
@@ -102,5 +109,7 @@ def filter_sidebar(towns, regions, initial, lang_code: str):
     name = sb.text_input("Поиск по названию" if lang_code == "ru" else "Search by name",
                          value=initial.name, key="f_name")
     return TownFilter(federal_districts=fd, regions=reg, categories=cats, specializations=spec,
-                      toser=toser, toser_kinds=kinds, population_min=lo or None,
+                      toser=toser, toser_kinds=kinds,
+                      toser_year_min=year_range[0] if use_years else None,
+                      toser_year_max=year_range[1] if use_years else None, population_min=lo or None,
                       population_max=hi if hi < pmax else None, name=name)

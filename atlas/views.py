@@ -18,6 +18,7 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
         t("specialization", lang): [label(SPECIALIZATIONS, s, lang) if s else "" for s in towns.specialization],
         t("population", lang): towns.population.values,
         t("toser", lang): towns.toser.astype(bool).values,
+        t("toser_year", lang): towns.toser_year.values,
         t("dist_science", lang): towns.get("dist_science_km", pd.Series(index=towns.index, dtype=float)).values,
     })
 
@@ -36,7 +37,8 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
         (t("specialization", lang), label(SPECIALIZATIONS, row.get("specialization"), lang)
          if row.get("specialization") else t("unknown", lang), val(row.get("profile_source"))),
         (t("anchor", lang), val(row.get("anchor_enterprise")), val(row.get("profile_source"))),
-        (t("toser", lang), (val(row.get("toser_name")) + " — " + label(TOSER_KINDS, row.get("toser_kind"), lang))
+        (t("toser", lang), (val(row.get("toser_name")) + " — " + label(TOSER_KINDS, row.get("toser_kind"), lang)
+                            + (f", {val(row.get('toser_year'))}" if val(row.get("toser_year")) else ""))
          if bool(row.get("toser")) else t("no", lang), val(row.get("toser_source"))),
         (t("dist_science", lang), val(row.get("dist_science_km")), val(row.get("nearest_science_id"))),
         (t("dist_corridor", lang), val(row.get("dist_corridor_km")), val(row.get("nearest_corridor_id"))),

@@ -6,7 +6,16 @@ from atlas import ui
 from atlas.api import corridor_summary, towns_along
 from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
 from atlas.maps import MapData, MapOptions, build_map
-from atlas.uploads import UploadError, read_line_upload
+from atlas.uploads import UploadError, read_line_upload, read_points_upload
+
+
+
+def _bounds(lines):
+    from atlas.crs import shift_antimeridian
+
+    minx, miny, maxx, maxy = shift_antimeridian(lines.geometry.values)[0].bounds
+    return [[miny - 1, minx - 2], [maxy + 1, maxx + 2]]
+
 
 lang = ui.lang()
 ru = lang == "ru"
@@ -20,7 +29,18 @@ width = st.slider("Ширина полосы, км" if ru else "Band half-width,
 upload = st.file_uploader("Или загрузите свою линию (GeoJSON, GPKG, KML, GPX)" if ru
                           else "Or upload your own line (GeoJSON, GPKG, KML, GPX)",
                           type=["geojson", "json", "gpkg", "kml", "gpx"], key="cor_upload")
+points_upload = st.file_uploader("Свои точки вместо моногородов (CSV lon/lat, GeoJSON, GPKG, KML)" if ru
+                                 else "Your own points instead of the monotowns (CSV lon/lat, GeoJSON, GPKG, KML)",
+                                 type=["csv", "geojson", "json", "gpkg", "kml"], key="cor_points")
 corridor = cid
+user_points = None
+if points_upload is not None:
+    try:
+        user_points, notes = read_points_upload(points_upload.getvalue(), points_upload.name)
+        for note in notes:
+            st.warning(note)
+    except UploadError as err:
+        st.error(str(err))
 if upload is not None:
     try:
         corridor = read_line_upload(upload.getvalue(), upload.name)
@@ -28,7 +48,7 @@ if upload is not None:
     except UploadError as err:
         st.error(str(err))
 st.query_params["corridor"] = cid
-along = towns_along(corridor, width)
+along = towns_along(corridor, width, points=user_points)
 summary = corridor_summary(corridor)
 st.caption((f"Длина линии {summary.line_km:.0f} км, по маршруту {summary.route_km:.0f} км; "
             f"километровых привязок: {summary.anchors}. Линия схематична: проведена через станции и города; "
@@ -37,19 +57,26 @@ st.caption((f"Длина линии {summary.line_km:.0f} км, по маршр�
            (f"Line {summary.line_km:.0f} km, route {summary.route_km:.0f} km; km anchors: {summary.anchors}. "
             "The line is schematic, drawn through stations and towns; chainage interpolates between "
             "official station kilometres where a source gives them, else it is measured along the line."))
-sel = lines if isinstance(corridor, str) else lines.iloc[0:0]
-m = build_map(MapData(towns=along if len(along) else ui.towns().iloc[0:0], regions=ui.regions_display(),
-                      corridors=sel, nodes=ui.nodes()),
+sel = lines[lines.corridor_id == cid] if isinstance(corridor, str) else corridor.assign(
+    corridor_id="user", name_ru="Загруженная линия", name_en="Uploaded line", mode="multimodal")
+# monotowns are drawn (band members highlighted); a user's own points appear in the table
+m = build_map(MapData(towns=ui.towns() if user_points is None else ui.towns().iloc[0:0],
+                      regions=ui.regions_display(), corridors=sel, nodes=ui.nodes()),
               ["regions", "corridors", "towns"],
-              MapOptions(lang=lang, corridor_band_km=width, selected_corridor=cid if isinstance(corridor, str) else None))
+              MapOptions(lang=lang, corridor_band_km=width, selected_corridor=sel.corridor_id.iloc[0],
+                         highlight_ids=set(along.get("town_id", []))),
+              bounds=_bounds(sel))
 ui.show_map(m, key="corridor_map", returned_objects=[])
 table = corridor_table(along, lang)
 st.metric("Городов в полосе" if ru else "Towns in the band", len(table))
 st.dataframe(table, hide_index=True, use_container_width=True)
 if len(along):
-    st.scatter_chart(along.assign(offset=along.offset_km.where(along.side == "left", -along.offset_km),
-                                  category=along.category.astype(str)),
-                     x="chainage_km", y="offset", color="category" if "category" in along else None)
+    st.caption("Города вдоль маршрута: пикетаж (км) по оси X, смещение влево (+) и вправо (−) по оси Y"
+               if ru else "Towns along the route: chainage (km) on x, offset left (+) / right (−) on y")
+    strip = along.assign(offset_km=along.offset_km.where(along.side == "left", -along.offset_km))
+    if "category" in strip:
+        strip["category"] = strip["category"].astype(str)
+    st.scatter_chart(strip, x="chainage_km", y="offset_km", color="category" if "category" in strip else None)
 c1, c2, c3 = st.columns(3)
 c1.download_button("CSV (Excel)", to_csv_bytes(table), f"{cid}_{width}km.csv", "text/csv", key="dl_csv", on_click="ignore")
 c2.download_button("GeoJSON", to_geojson_bytes(along), f"{cid}_{width}km.geojson", "application/geo+json", key="dl_gj", on_click="ignore")

@@ -45,6 +45,8 @@ def test_explore_headline_counts_and_table_agree():
     ({"federal_districts": "ural"}, lambda df: set(df["Регион"]) <= {"RU-SVE", "RU-CHE", "RU-KGN", "RU-TYU", "RU-KHM", "RU-YAN"}),
     ({"specializations": "coal_mining"}, lambda df: set(df["Специализация"]) == {"Добыча угля"}),
     ({"toser_kinds": "far_east"}, lambda df: len(df) >= 1),
+    ({"toser_year_min": "2018", "toser_year_max": "2018"},
+     lambda df: df["ТОСЭР"].all() and set(df["Год ТОСЭР"]) == {2018}),
     ({"population_min": "100000"}, lambda df: (df["Население"] >= 100000).all()),
     ({"name": "челны"}, lambda df: list(df["Моногорода"]) == ["Набережные Челны"]),
 ])
@@ -105,3 +107,8 @@ def test_export_page_builds_only_on_click():
 def test_sources_page():
     at = run_page("pages/sources.py")
     assert any("CC BY 4.0" in m.value for m in at.markdown)
+
+
+def test_corridors_page_states_the_chainage_method():
+    at = run_page("pages/corridors.py", {"corridor": "r255"})
+    assert any("пикетаж" in c.value and "привязок: 34" in c.value for c in at.caption)

@@ -62,7 +62,8 @@ def test_escaping_every_value(data, bad):
 
 
 def test_filter_and_query_round_trip():
-    f = TownFilter(categories=[1], toser="yes", regions=["RU-KEM"], population_min=1000, name="Юрга")
+    f = TownFilter(categories=[1], toser="yes", regions=["RU-KEM"], population_min=1000, name="Юрга",
+                   toser_year_min=2016, toser_year_max=2016)
     g = TownFilter.from_query(f.to_query())
     assert g == f
     towns = atlas.load_monotowns()

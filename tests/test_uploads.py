@@ -72,3 +72,14 @@ def test_failed_upload_changes_nothing(towns):
         read_line_upload(b"{broken", "x.geojson")
     after = atlas.load_monotowns()
     assert before.equals(after)
+
+
+def test_users_points_along_a_corridor_keep_their_attributes():
+    text = "site;lon;lat\nсклад А;86,09;55,36\nсклад Б;60,0;70,0\n"
+    pts, _ = read_points_upload(text.encode("cp1251"), "sites.csv")
+    along = atlas.towns_along("r255", 50, points=pts)
+    from atlas.export.tables import corridor_table
+
+    table = corridor_table(along)
+    assert list(table["site"]) == ["склад А"]
+    assert {"chainage_km", "offset_km", "side"} <= set(table.columns)

@@ -19,6 +19,8 @@ class TownFilter:
     specializations: list[str] = field(default_factory=list)
     toser: str = "any"  # any | yes | no
     toser_kinds: list[str] = field(default_factory=list)
+    toser_year_min: int | None = None
+    toser_year_max: int | None = None
     population_min: int | None = None
     population_max: int | None = None
     name: str = ""
@@ -38,6 +40,13 @@ class TownFilter:
             keep &= (towns.toser.astype(bool) == (self.toser == "yes")).to_numpy()
         if self.toser_kinds:
             keep &= towns.toser_kind.isin(self.toser_kinds).to_numpy()
+        if self.toser_year_min is not None or self.toser_year_max is not None:
+            year = towns.toser_year.astype("Float64").fillna(-1).to_numpy(dtype=float)
+            keep &= year > 0
+            if self.toser_year_min is not None:
+                keep &= year >= self.toser_year_min
+            if self.toser_year_max is not None:
+                keep &= year <= self.toser_year_max
         pop = towns.population.astype("Float64").fillna(-1).to_numpy(dtype=float)
         if self.population_min is not None:
             keep &= pop >= self.population_min
@@ -87,7 +96,8 @@ class TownFilter:
             categories=[c for c in lst("categories", int) if c in (1, 2, 3)],
             specializations=lst("specializations"),
             toser=toser if toser in ("any", "yes", "no") else "any",
-            toser_kinds=lst("toser_kinds"), population_min=num("population_min"),
+            toser_kinds=lst("toser_kinds"), toser_year_min=num("toser_year_min"),
+            toser_year_max=num("toser_year_max"), population_min=num("population_min"),
             population_max=num("population_max"), name=str(params.get("name") or "")[:100],
         )
 

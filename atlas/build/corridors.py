@@ -69,6 +69,7 @@ def build_corridors(src: Path, report: BuildReport) -> CorridorTables | None:
         report.count(f"corridor {m.corridor_id}",
                      f"line {c.line_km:.0f} km, route {c.route_length_km:.0f} km, "
                      f"{len(w)} waypoints, {n_anchor} km anchors, max leg {c.leg_km.max():.0f} km")
+    _report_unverified(wps, "corridor waypoint", report)
     lines_gdf = gpd.GeoDataFrame(lines, geometry="geometry", crs=WGS84)
     wp = pd.concat(points, ignore_index=True)
     wp_gdf = gpd.GeoDataFrame(wp.drop(columns=["lon", "lat"]),
@@ -82,6 +83,8 @@ def build_corridors(src: Path, report: BuildReport) -> CorridorTables | None:
             nodes.drop(columns=["lon", "lat"]),
             geometry=gpd.points_from_xy(nodes.lon.astype(float), nodes.lat.astype(float)), crs=WGS84,
         ).sort_values("node_id").reset_index(drop=True)
+        _report_unverified(nodes.rename(columns={"node_id": "corridor_id"}).assign(name_ru=nodes.name_ru),
+                           "logistics node", report)
         for kind, n in nodes_gdf.kind.value_counts().sort_index().items():
             report.count(f"logistics_nodes_{kind}", int(n))
     report.count("corridors", len(lines_gdf))
@@ -92,3 +95,11 @@ def _check_anchors(c: Corridor, report: BuildReport) -> None:
     _, r = c.anchors
     if len(r) > 1 and not np.all(np.diff(r) > 0):
         raise ValueError(f"corridor {c.corridor_id}: route_km anchors do not increase")
+
+
+def _report_unverified(table: pd.DataFrame, what: str, report: BuildReport) -> None:
+    """Coordinates a curator could not tie to GeoNames or a citable page are gaps, not facts."""
+    flagged = table[table.coord_source.str.contains("UNVERIFIED", case=False, na=True)]
+    for r in flagged.itertuples():
+        report.gap("unverified coordinates", f"{what} {r.corridor_id}: {r.name_ru}")
+    report.count(f"{what}s with unverified coordinates", len(flagged))

@@ -67,6 +67,7 @@ def join_toser(df: pd.DataFrame, toser: pd.DataFrame | None, report: BuildReport
     out = df.copy()
     for c in ("toser_name", "toser_kind", "toser_decree", "toser_date", "toser_source"):
         out[c] = None
+    out["toser_year"] = pd.array([pd.NA] * len(out), dtype="Int64")
     out["toser"] = False
     if toser is None:
         report.notes.append("no toser.csv: TOSER columns left empty")
@@ -77,7 +78,10 @@ def join_toser(df: pd.DataFrame, toser: pd.DataFrame | None, report: BuildReport
         raise ValueError(f"unknown TOSER kinds: {sorted(bad)}")
     lookup = {(r.region, normalize_name(r.name_ru)): r.town_id for r in out.itertuples()}
     t["town_id"] = [lookup.get((r.region, normalize_name(r.town_ru))) for r in t.itertuples()]
-    t = t.sort_values(["decree_date", "toser_name"], kind="stable")
+    if "created_year" not in t:
+        t["created_year"] = ""
+    t["created_year"] = pd.to_numeric(t["created_year"], errors="coerce").astype("Int64")
+    t = t.sort_values(["created_year", "decree_date", "toser_name"], kind="stable")
     for r in t[t.town_id.isna()].itertuples():
         report.unmatched.append(f"TOSER «{r.toser_name}» ({r.kind}): town «{r.town_ru}», {r.region} is not on the list")
     first = t.dropna(subset=["town_id"]).groupby("town_id").head(1).set_index("town_id")
@@ -87,9 +91,14 @@ def join_toser(df: pd.DataFrame, toser: pd.DataFrame | None, report: BuildReport
                      ("decree_no", "toser_decree"), ("decree_date", "toser_date"),
                      ("source", "toser_source")):
         out.loc[hit, dst] = out.loc[hit, "town_id"].map(first[src]).replace("", None)
+    out.loc[hit, "toser_year"] = out.loc[hit, "town_id"].map(first["created_year"]).astype("Int64")
     for kind in TOSER_KINDS:
         report.count(f"toser_{kind}", int((t.kind == kind).sum()))
     report.count("toser_matched_to_towns", int(t.town_id.notna().sum()))
     report.count("toser_unmatched", int(t.town_id.isna().sum()))
     report.count("towns_with_toser", int(hit.sum()))
+    report.count("toser_with_year", int(t.created_year.notna().sum()))
+    report.count("toser_with_decree_no", int((t.decree_no.fillna("") != "").sum()))
+    for r in t[t.created_year.isna()].itertuples():
+        report.gap("TOSER creation year", f"«{r.toser_name}» ({r.kind})")
     return out, t

@@ -87,6 +87,6 @@ MONOTOWN_COLUMNS = [
     "town_id", "name_ru", "name_en", "municipality", "region_iso", "region_ru", "federal_district",
     "category", "category_as_of", "category_2014", "population", "population_year",
     "population_source", "specialization", "anchor_enterprise", "profile_source", "toser",
-    "toser_name", "toser_kind", "toser_decree", "toser_date", "toser_source", "geonameid",
+    "toser_name", "toser_kind", "toser_decree", "toser_date", "toser_year", "toser_source", "geonameid",
     "coord_source", "coord_approximate", "source", "geometry",
 ]

@@ -16,6 +16,8 @@ EXPORT_COLUMNS = ["town_id", "name_ru", "name_en", "region_iso", "category", "sp
 
 def corridor_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
     cols = [c for c in EXPORT_COLUMNS if c in along.columns]
+    if "town_id" not in along.columns:  # a user's own points: keep their attributes too
+        cols = [c for c in along.columns if c not in ("geometry", "corridor_id")]
     out = pd.DataFrame(along[cols]).reset_index(drop=True)
     if "specialization" in out:
         out["specialization"] = [label(SPECIALIZATIONS, s, lang) if isinstance(s, str) else ""
@@ -28,6 +30,8 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    if "town_id" not in gdf.columns:
+        return gdf.copy()
     keep = [c for c in EXPORT_COLUMNS if c in gdf.columns] + ["geometry"]
     return gdf[keep].copy()
 

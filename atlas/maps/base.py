@@ -26,7 +26,7 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
         raise KeyError(f"unknown layers {sorted(unknown)}; available: {sorted(LAYERS)}")
     if "choropleth" in layers:
         layers = [k for k in layers if k != "regions"]
-    m = folium.Map(location=[62, 100], zoom_start=3, tiles=tiles, min_zoom=2, max_zoom=12,
+    m = folium.Map(location=[62, 100], zoom_start=3, tiles=tiles, min_zoom=2, max_zoom=12, zoom_snap=0.25, zoom_delta=0.5,
                    control_scale=True, attr=SHORT_ATTRIBUTION if tiles else None,
                    world_copy_jump=False)
     assets.lean(m)

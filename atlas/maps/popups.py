@@ -57,7 +57,9 @@ def town_card(row, lang: str = "ru") -> str:
 
     cat = row.get("category")
     cat_label = label(CATEGORIES, int(cat), lang) if cat is not None and not _isnan(cat) else ""
-    toser = (f"{esc(row.get('toser_name'))} — {esc(label(TOSER_KINDS, row.get('toser_kind'), lang))}"
+    year = row.get("toser_year")
+    year_txt = f", {esc(year)}" if year is not None and not _isnan(year) and str(year) != "<NA>" else ""
+    toser = (f"{esc(row.get('toser_name'))} — {esc(label(TOSER_KINDS, row.get('toser_kind'), lang))}{year_txt}"
              if bool(row.get("toser")) else esc(t("no", lang)))
     rows = [
         line("region", esc(row.get("region_name", row.get("region_iso")))),
