@@ -73,20 +73,21 @@ def filter_sidebar(towns, regions, initial, lang_code: str):
     from atlas.vocab import SPECIALIZATIONS, TOSER_KINDS, label
 
     sb = st.sidebar
+    everything = "все" if lang_code == "ru" else "all"
     fds = sorted(towns.federal_district.dropna().unique())
     fd = sb.multiselect(t("federal_district", lang_code), fds,
-                        default=[x for x in initial.federal_districts if x in fds], key="f_fd")
+                        default=[x for x in initial.federal_districts if x in fds], key="f_fd", placeholder=everything)
     reg_opts = sorted(towns[towns.federal_district.isin(fd)].region_iso.unique() if fd
                       else towns.region_iso.unique())
     reg_names = dict(zip(regions.iso, regions.name_ru if lang_code == "ru" else regions.name_en))
     reg = sb.multiselect(t("region", lang_code), reg_opts, default=[x for x in initial.regions if x in reg_opts],
-                         format_func=lambda i: reg_names.get(i, i), key="f_reg")
-    cats = sb.multiselect(t("category", lang_code), [1, 2, 3], default=initial.categories, key="f_cat")
+                         format_func=lambda i: reg_names.get(i, i), key="f_reg", placeholder=everything)
+    cats = sb.multiselect(t("category", lang_code), [1, 2, 3], default=initial.categories, key="f_cat", placeholder=everything)
     spec_opts = list(SPECIALIZATIONS) + ["unknown"]
     spec = sb.multiselect(t("specialization", lang_code), spec_opts,
                           default=[s for s in initial.specializations if s in spec_opts],
                           format_func=lambda s: t("unknown", lang_code) if s == "unknown"
-                          else label(SPECIALIZATIONS, s, lang_code), key="f_spec")
+                          else label(SPECIALIZATIONS, s, lang_code), key="f_spec", placeholder=everything)
     toser_opts = ["any", "yes", "no"]
     toser = sb.radio(t("toser", lang_code), toser_opts, index=toser_opts.index(initial.toser),
                      format_func=lambda x: {"any": "все" if lang_code == "ru" else "all",
@@ -94,7 +95,7 @@ def filter_sidebar(towns, regions, initial, lang_code: str):
                      horizontal=True, key="f_toser")
     kinds = sb.multiselect(t("toser_kind", lang_code), list(TOSER_KINDS),
                            default=[k for k in initial.toser_kinds if k in TOSER_KINDS],
-                           format_func=lambda k: label(TOSER_KINDS, k, lang_code), key="f_kind")
+                           format_func=lambda k: label(TOSER_KINDS, k, lang_code), key="f_kind", placeholder=everything)
     years = towns.toser_year.dropna().astype(int)
     y_lo, y_hi = (int(years.min()), int(years.max())) if len(years) else (2015, 2020)
     use_years = sb.checkbox("Год создания ТОСЭР" if lang_code == "ru" else "TOSER creation year",
