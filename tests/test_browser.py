@@ -12,6 +12,14 @@ COUNT_TOWNS = """() => { let n = 0;
     return n; }"""
 
 
+def wait_for_features(frame, prop: str, more_than: int) -> None:
+    """Wait until the Leaflet map holds more than ``more_than`` features carrying ``prop``."""
+    frame.wait_for_function(
+        """([prop, n]) => { let c = 0;
+            window.map.eachLayer(l => { if (l.feature && l.feature.properties && prop in l.feature.properties) c++; });
+            return c > n; }""", arg=[prop, more_than])
+
+
 def map_frame(page, timeout=60000):
     page.wait_for_selector("iframe[title*='st_folium'], iframe[src*='streamlit_folium']", timeout=timeout)
     for _ in range(120):
@@ -42,7 +50,7 @@ def test_app_draws_one_mark_per_town_offline(app_url, offline_page):
     page = offline_page
     page.goto(app_url)
     frame = map_frame(page)
-    frame.wait_for_function("() => { let n=0; window.map.eachLayer(l => { if (l.feature) n++; }); return n > 300; }")
+    wait_for_features(frame, "_card", 300)
     assert frame.evaluate(COUNT_TOWNS) == 312
     assert frame.evaluate("() => document.querySelectorAll('.atlas-legend').length") >= 1
     assert page.blocked == [], f"requests left the machine: {page.blocked[:3]}"
@@ -53,7 +61,7 @@ def test_journey_filter_to_toser_click_a_town_see_its_card(app_url, offline_page
     page = offline_page
     page.goto(app_url + "/?toser=yes")
     frame = map_frame(page)
-    frame.wait_for_function("() => { let n=0; window.map.eachLayer(l => { if (l.feature && l.feature.properties._card) n++; }); return n > 0; }")
+    wait_for_features(frame, "_card", 0)
     n = frame.evaluate(COUNT_TOWNS)
     assert 20 < n < 312
     # click the marker of Емва (a TOSER town with no other TOSER town within 500 km)
@@ -77,7 +85,7 @@ def test_science_layer_draws_centres_and_distance_classes(app_url, offline_page)
     page = offline_page
     page.goto(app_url + "/science")
     frame = map_frame(page)
-    frame.wait_for_function("() => { let n=0; window.map.eachLayer(l => { if (l.feature && l.feature.properties.centre_id) n++; }); return n > 10; }")
+    wait_for_features(frame, "centre_id", 10)
     legend = frame.evaluate("() => Array.from(document.querySelectorAll('.atlas-legend')).map(e => e.innerText).join(' ')")
     assert "км" in legend or "km" in legend
     shot(page, "science_layer.png")
