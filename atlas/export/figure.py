@@ -59,7 +59,7 @@ def export_map(path: Path, layers: list[str] | None = None, region: str | None =
     elif ext in (".png", ".svg", ".pdf"):
         from atlas.export.static import draw_figure
 
-        fig = draw_figure(data, layers, title, lang, preset, labels)
+        fig = draw_figure(data, layers, title, lang, preset, labels, bounds)
         fig.savefig(path, dpi=200 if ext == ".png" else None, metadata=_metadata(ext, title))
         import matplotlib.pyplot as plt
 

@@ -22,7 +22,7 @@ plt.rcParams["pdf.fonttype"] = 42
 
 
 def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9",
-                labels: list[str] | None = None):
+                labels: list[str] | None = None, bounds=None):
     fig, ax = plt.subplots(figsize=PRESETS[preset])
     fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=0.06)
     reg = project(data.regions)
@@ -56,7 +56,7 @@ def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9"
         if labels:
             chosen = data.towns.town_id.isin(labels) | data.towns.name_ru.isin(labels)
             place_labels(ax, towns[chosen.values])
-    minx, miny, maxx, maxy = reg.total_bounds if not len(data.towns) else _frame(reg, data)
+    minx, miny, maxx, maxy = _fit_aspect(_frame(reg, bounds), PRESETS[preset], (0.98, 0.86))
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_axis_off()
@@ -67,8 +67,30 @@ def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9"
     return fig
 
 
-def _frame(reg, data):
-    return reg.total_bounds
+def _fit_aspect(extent, figsize, axes_fraction):
+    """Widen the shorter side of ``extent`` so it fills the axes (equal scale on x and y)."""
+    minx, miny, maxx, maxy = extent
+    target = (figsize[0] * axes_fraction[0]) / (figsize[1] * axes_fraction[1])
+    w, h = maxx - minx, maxy - miny
+    if w / h < target:
+        grow = (h * target - w) / 2
+        return minx - grow, miny, maxx + grow, maxy
+    grow = (w / target - h) / 2
+    return minx, miny - grow, maxx, maxy + grow
+
+
+def _frame(reg, bounds, pad: float = 0.05):
+    """Projected extent: all regions, or the lon/lat ``bounds`` [[s, w], [n, e]] asked for."""
+    if bounds is None:
+        return reg.total_bounds
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    (s, w), (n, e) = bounds
+    frame = gpd.GeoDataFrame(geometry=[box(w, s, e, n).segmentize(0.5)], crs=4326)
+    minx, miny, maxx, maxy = project(frame).total_bounds
+    dx, dy = (maxx - minx) * pad, (maxy - miny) * pad
+    return minx - dx, miny - dy, maxx + dx, maxy + dy
 
 
 def _scale_bar(ax, width_m: float) -> None:
