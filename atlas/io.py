@@ -119,7 +119,13 @@ def resolve_corridor_id(name_or_id: str) -> str:
 
 
 def get_corridor(name_or_id: str) -> Corridor:
+    """The corridor as an analysis object (built once per data version: densified + indexed)."""
     cid = resolve_corridor_id(name_or_id)
+    return _corridor(cid, _path("corridor_waypoints").stat().st_mtime)
+
+
+@lru_cache(maxsize=32)
+def _corridor(cid: str, mtime: float) -> Corridor:
     lines = load_corridors()
     return corridor_objects(lines[lines.corridor_id == cid], load_corridor_waypoints())[0]
 
