@@ -30,7 +30,6 @@ def _build(args) -> int:
 
 def _science(args) -> int:
     from atlas.analysis.science import nearest_science_centre
-    from atlas.export.tables import write_table
     from atlas.io import load_monotowns, load_science_centres
 
     towns = load_monotowns()

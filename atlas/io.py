@@ -6,7 +6,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 
 from atlas import schema
@@ -128,7 +127,3 @@ def get_corridor(name_or_id: str) -> Corridor:
 def _corridor(cid: str, mtime: float) -> Corridor:
     lines = load_corridors()
     return corridor_objects(lines[lines.corridor_id == cid], load_corridor_waypoints())[0]
-
-
-def lonlat(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
-    return gdf.geometry.x.to_numpy(), gdf.geometry.y.to_numpy()

@@ -167,7 +167,7 @@ def main() -> None:
           "offset for every candidate, and it also returns offset, side and chainage for each "
           "hit, which the buffer join does not.")
     print("- 'atlas only' / 'buffer only' are points the other method missed; their exact "
-          f"geodesic offsets sit right at the band edge X. Points with geodesic offset < X "
+          "geodesic offsets sit right at the band edge X. Points with geodesic offset < X "
           "that the buffer misses, and points > X that it includes, are buffer errors: its "
           "distances are planar in the conic projection (east–west scale error from −0.5 % "
           "near 57°N to +3 % at 41°N and 73°N, +9 % at 77°N) to straight projected segments between waypoints rather than "

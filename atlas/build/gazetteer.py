@@ -82,28 +82,3 @@ class Gazetteer:
         """Places in the region whose name matches, most populous first."""
         hits = self._index.get((region_key, normalize_name(name)), [])
         return sorted(hits, key=lambda p: (-p.population, p.geonameid))
-
-    def by_id(self, geonameid: int) -> Place | None:
-        for p in self.places:
-            if p.geonameid == geonameid:
-                return p
-        return None
-
-    def best_cyrillic(self, place: Place) -> str | None:
-        """The Cyrillic alternate name closest to the Latin name's transliteration."""
-        if not place.cyrillic:
-            return None
-        from atlas.build.translit import translit
-
-        target = place.name.casefold()
-        return min(place.cyrillic, key=lambda n: (_distance(translit(n), target), n))
-
-
-def _distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]

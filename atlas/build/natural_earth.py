@@ -7,7 +7,6 @@ only the features under ``adm0_a3 == "RUS"`` in the cache folder.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import tarfile
@@ -63,11 +62,3 @@ def load_russia_admin1() -> gpd.GeoDataFrame:
     path = russia_admin1_path()
     gdf = gpd.read_file(path)
     return gdf.set_crs("EPSG:4326", allow_override=True)
-
-
-def describe() -> dict:
-    return {"package": NPM_PACKAGE, "member": MEMBER, "filter": "adm0_a3 == 'RUS'"}
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(json.dumps(describe()))

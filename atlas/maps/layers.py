@@ -18,7 +18,7 @@ import shapely
 
 from atlas.crs import shift_antimeridian
 from atlas.i18n import t
-from atlas.maps.legend import LegendControl, line_legend, swatch_legend
+from atlas.maps.legend import line_legend, swatch_legend
 from atlas.maps.palettes import (
     CATEGORY_COLOURS, DISTANCE, MODE_COLOURS, SCIENCE_COLOURS, SEQUENTIAL,
     SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
@@ -54,6 +54,17 @@ def _geojson(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
     g = gdf[props + ["geometry"]].copy()
     g["geometry"] = shapely.transform(shift_antimeridian(g.geometry.values), lambda c: np.round(c, 5))
     return json.loads(g.to_json(drop_id=True, na="null"))
+
+
+def _point_layer(m, gdf: gpd.GeoDataFrame, props: list[str], name: str, radius: float,
+                 style: dict, **kwargs) -> None:
+    """Points as one GeoJSON layer of circle markers; ``_fill`` and ``_tip`` come from ``gdf``."""
+    folium.GeoJson(
+        _geojson(gdf, props), name=name,
+        marker=folium.CircleMarker(radius=radius, fill=True, fill_opacity=1),
+        style_function=lambda f: {"fillColor": f["properties"]["_fill"], **style},
+        tooltip=folium.GeoJsonTooltip(["_tip"], labels=False), **kwargs,
+    ).add_to(m)
 
 
 class Layer:
@@ -200,7 +211,7 @@ class Toser(Layer):
 
 
 class Science(Layer):
-    """Science centres as squares coloured by kind; optional lines from towns to their nearest."""
+    """Science centres as white-ringed dots coloured by kind; optional lines to each town's nearest."""
 
     key = "science"
 
@@ -218,17 +229,11 @@ class Science(Layer):
             _fill=[SCIENCE_COLOURS.get(k, "#999") for k in sci.kind],
             _tip=[f"<b>{esc(n)}</b><br>{esc(label(SCIENCE_KINDS, k, opt.lang))}<br>{esc(c)}"
                   for n, k, c in zip(sci.name_ru, sci.kind, sci.city_ru)])
-        folium.GeoJson(
-            _geojson(g, ["centre_id", "_fill", "_tip"]), name=t("legend_centres", opt.lang),
-            marker=folium.CircleMarker(radius=4, fill=True, fill_opacity=1),
-            style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#ffffff",
-                                      "weight": 2.5, "radius": 4},
-            tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
-        ).add_to(m)
+        _point_layer(m, g, ["centre_id", "_fill", "_tip"], t("legend_centres", opt.lang), 4,
+                     {"color": "#ffffff", "weight": 2.5, "radius": 4})
         kinds = [k for k in SCIENCE_KINDS if (sci.kind == k).any()]
         return swatch_legend(t("legend_centres", opt.lang),
-                             [(SCIENCE_COLOURS[k], label(SCIENCE_KINDS, k, opt.lang)) for k in kinds],
-                             shape="square")
+                             [(SCIENCE_COLOURS[k], label(SCIENCE_KINDS, k, opt.lang)) for k in kinds])
 
 
 class Corridors(Layer):
@@ -268,15 +273,10 @@ class Corridors(Layer):
             gn = nodes[["node_id", "geometry"]].assign(
                 _fill=[shapes.get(k, ("#777", 3))[0] for k in nodes.kind],
                 _tip=[f"<b>{esc(n)}</b><br>{esc(t(k, opt.lang))}" for n, k in zip(nodes.name_ru, nodes.kind)])
-            folium.GeoJson(
-                _geojson(gn, ["node_id", "_fill", "_tip"]), name=t("legend_nodes", opt.lang),
-                marker=folium.CircleMarker(radius=3, fill=True, fill_opacity=1),
-                style_function=lambda f: {"fillColor": f["properties"]["_fill"], "color": "#000",
-                                          "weight": 1.5, "dashArray": "2 2"},
-                tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
-            ).add_to(m)
+            _point_layer(m, gn, ["node_id", "_fill", "_tip"], t("legend_nodes", opt.lang), 3,
+                         {"color": "#000", "weight": 1.5, "dashArray": "2 2"})
             legend += swatch_legend(t("legend_nodes", opt.lang),
-                                    [(c, t(k, opt.lang)) for k, (c, _) in shapes.items()], shape="square")
+                                    [(c, t(k, opt.lang)) for k, (c, _) in shapes.items()])
         return legend
 
 
