@@ -2,17 +2,21 @@
 
 * ``WGS84`` — storage and web maps (EPSG:4326, lon/lat degrees).
 * ``RUSSIA_AEA`` — Albers equal-area conic fitted to Russia, for static maps and areas.
-* ``RUSSIA_EQDC`` — equidistant conic, for metric spatial indexes (candidate search only;
-  reported distances are always geodesic on the WGS84 ellipsoid).
+* ``RUSSIA_EQDC`` — equidistant conic, for drawing corridor bands of a given width (display
+  only; membership, offsets and chainage are geodesic on the WGS84 ellipsoid).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import shapely
-from pyproj import Geod
+from pyproj import CRS, Geod
 
 WGS84 = "EPSG:4326"
+# Created at import on purpose: PROJ caches database objects, and an EPSG:4326 first created
+# *after* a CRS read from GeoParquet was identified (``to_epsg``) comes back without its datum
+# ensemble, which changes the bytes the build writes. Building it first keeps output stable.
+WGS84_CRS = CRS.from_epsg(4326)
 RUSSIA_AEA = "+proj=aea +lat_1=52 +lat_2=64 +lat_0=56 +lon_0=100 +datum=WGS84 +units=m +no_defs"
 RUSSIA_EQDC = "+proj=eqdc +lat_1=52 +lat_2=64 +lat_0=56 +lon_0=100 +datum=WGS84 +units=m +no_defs"
 GEOD = Geod(ellps="WGS84")

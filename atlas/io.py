@@ -8,6 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from atlas import crs as _crs  # noqa: F401  (creates the canonical EPSG:4326 first)
 from atlas import schema
 from atlas.analysis.corridors import Corridor
 from atlas.paths import data_dir
@@ -88,12 +89,15 @@ def load_toser() -> pd.DataFrame:
 
 
 def corridor_objects(lines: gpd.GeoDataFrame, waypoints: gpd.GeoDataFrame) -> list[Corridor]:
+    # one sort and plain arrays: pandas filtering per corridor cost more than the geometry
+    w = waypoints.sort_values(["corridor_id", "seq"], kind="stable")
+    ids = w.corridor_id.to_numpy(dtype=object)
+    lon, lat = w.geometry.x.to_numpy(), w.geometry.y.to_numpy()
+    route = pd.to_numeric(w.route_km, errors="coerce").to_numpy(dtype=float)
     out = []
-    for line in lines.itertuples():
-        w = waypoints[waypoints.corridor_id == line.corridor_id].sort_values("seq")
-        out.append(Corridor(line.corridor_id, w.geometry.x.values, w.geometry.y.values,
-                            pd.to_numeric(w.route_km, errors="coerce").to_numpy(dtype=float),
-                            name=line.name_ru))
+    for cid, name in zip(lines.corridor_id, lines.name_ru, strict=True):
+        sel = ids == cid
+        out.append(Corridor(cid, lon[sel], lat[sel], route[sel], name=name))
     return out
 
 

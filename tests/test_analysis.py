@@ -8,7 +8,7 @@ from pyproj import Geod
 from shapely.geometry import LineString
 
 import atlas
-from atlas.analysis.corridors import Corridor
+from atlas.analysis.corridors import Corridor, CorridorIndex
 from atlas.analysis.geodesic import geodesic_km
 from atlas.analysis.science import count_within, nearest_geodesic
 
@@ -78,6 +78,43 @@ def test_offsets_match_a_densified_geodesic_reference():
     for i in range(40):
         ref = _reference_offset_km(line, lon[i], lat[i])
         assert res.at[i, "offset_km"] == pytest.approx(ref, rel=0.005, abs=0.3)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.floats(5, 120))
+def test_index_finds_exactly_the_points_within_x(seed, within):
+    """The k-d tree pruning keeps every point an exhaustive geodesic search puts within X."""
+    rng = np.random.default_rng(seed)
+    n_vert = int(rng.integers(2, 5))
+    lon0, lat0 = rng.uniform(-180, 180), rng.uniform(-60, 75)
+    line = list(zip(lon0 + np.cumsum(rng.uniform(-2, 2, n_vert)),
+                    np.clip(lat0 + np.cumsum(rng.uniform(-1.5, 1.5, n_vert)), -80, 80)))
+    c = Corridor("r", [p[0] for p in line], [p[1] for p in line])
+    lon = lon0 + rng.uniform(-4, 8, 60)
+    lat = np.clip(lat0 + rng.uniform(-4, 6, 60), -85, 85)
+    ref = np.array([_reference_offset_km(line, x, y, step_km=2) for x, y in zip(lon, lat)])
+    found = set(c.project(lon, lat, within_km=within).point)
+    clear = np.abs(ref - within) > 0.005 * within + 0.3  # the reference itself is ±0.5 %
+    assert {i for i in np.flatnonzero(clear) if ref[i] <= within} == found & set(np.flatnonzero(clear))
+
+
+def test_one_index_over_all_corridors_agrees_with_each_corridor(towns):
+    from atlas.io import corridor_objects, load_corridor_waypoints
+
+    cors = corridor_objects(atlas.load_corridors(), load_corridor_waypoints())
+    lon, lat = towns.geometry.x.to_numpy(), towns.geometry.y.to_numpy()
+    index = CorridorIndex(cors)
+    together = index.query(lon, lat, within_km=60)
+    for c in cors:
+        alone = c.project(lon, lat, within_km=60).set_index("point")
+        mine = together[together.corridor_id == c.corridor_id].set_index("point")
+        assert set(mine.index) == set(alone.index), c.corridor_id
+        assert np.allclose(mine.loc[alone.index, "chainage_km"], alone.chainage_km)
+    # nearest corridor: the minimum over corridors of each corridor's own nearest offset
+    nearest = index.query(lon, lat).set_index("point").sort_index()
+    per = np.column_stack([c.project(lon, lat).sort_values("point").offset_km for c in cors])
+    assert np.allclose(nearest.offset_km, per.min(axis=1), atol=1e-6)
+    assert len(nearest) == len(towns)
 
 
 def test_chainage_increases_along_a_line_and_uses_anchors():

@@ -1,40 +1,41 @@
 """Towns along a corridor: offset, side and chainage (route kilometre), with a spatial index.
 
-A corridor is a polyline through waypoints. It is densified along geodesics so each piece is
-short (≤ 25 km); a shapely ``STRtree`` over those pieces in a Russia-wide equidistant conic CRS
-finds candidate pieces for each point (``dwithin`` with a radius inflated by the projection's
-maximum scale error), then the exact offset is the WGS84 geodesic distance to the foot of the
-perpendicular on the great-circle piece. Chainage maps the along-line measure to official
-route kilometres by linear interpolation between waypoints that carry one.
+A corridor is a polyline through waypoints. Each leg is split along its great circle into
+pieces of at most ``DENSIFY_KM``. The piece vertices go into a k-d tree of unit vectors, so
+the index has no projection, no scale error and no antimeridian seam. A point can only be
+within X km of a piece if one of the piece's ends is within X + ½·(longest piece) of it; the
+tree returns those vertices, their adjacent pieces are the candidates, and the exact offset
+is the WGS84 geodesic distance to the foot of the perpendicular on the great-circle piece.
+Chainage maps the along-line measure to official route kilometres by linear interpolation
+between waypoints that carry one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import Transformer
+from scipy.spatial import cKDTree
 
-from atlas.analysis.geodesic import geodesic_km, to_lonlat, to_xyz, validate_lonlat
-from atlas.crs import GEOD, RUSSIA_EQDC, WGS84
+from atlas.analysis.geodesic import (
+    SPHERE_MARGIN,
+    chord_for_km,
+    geodesic_km,
+    km_for_chord,
+    to_lonlat,
+    to_xyz,
+    validate_lonlat,
+)
 
 DENSIFY_KM = 25.0
-_TO_EQDC = Transformer.from_crs(WGS84, RUSSIA_EQDC, always_xy=True)
-
-
-def _max_scale_factor() -> float:
-    """Largest linear scale error of RUSSIA_EQDC between 35°N and 85°N (for index radii)."""
-    from pyproj import Proj
-
-    lat = np.linspace(35, 85, 101)
-    f = Proj(RUSSIA_EQDC).get_factors(np.full_like(lat, 100.0), lat)
-    return float(np.max(np.maximum(f.parallel_scale, f.meridional_scale)))
-
-
-INDEX_INFLATION = _max_scale_factor() * 1.02
+# Margin (km) on top of the sphere/ellipsoid factor, for rounding in the chord arithmetic.
+INDEX_SLACK_KM = 0.5
+RESULT_COLUMNS = ["point", "offset_km", "measure_km", "chainage_km", "side"]
+SIDES = ["left", "right"]
 
 
 @dataclass
@@ -62,29 +63,42 @@ class Corridor:
 
     # -- geometry ---------------------------------------------------------------------------
     @cached_property
+    def _dense_xyz(self) -> tuple[np.ndarray, np.ndarray]:
+        """Unit vectors of the densified vertices and their along-line measure (km).
+
+        Each leg gets ``ceil(leg / DENSIFY_KM) - 1`` intermediate points spaced evenly along
+        its great circle (spherical linear interpolation); the measure splits the leg's
+        geodesic length in the same proportion.
+        """
+        a = to_xyz(self.lon[:-1], self.lat[:-1])
+        b = to_xyz(self.lon[1:], self.lat[1:])
+        n_pieces = np.maximum(np.ceil(self.leg_km / DENSIFY_KM).astype(int), 1)
+        leg = np.repeat(np.arange(len(n_pieces)), n_pieces)
+        first = np.concatenate([[0], np.cumsum(n_pieces)[:-1]])
+        t = (np.arange(len(leg)) - first[leg]) / n_pieces[leg]
+        omega = np.arccos(np.clip(np.sum(a * b, axis=1), -1.0, 1.0))[leg]
+        sin_o = np.sin(omega)
+        safe = sin_o > 1e-12
+        wa = np.where(safe, np.sin((1 - t) * omega) / np.where(safe, sin_o, 1), 1 - t)
+        wb = np.where(safe, np.sin(t * omega) / np.where(safe, sin_o, 1), t)
+        xyz = wa[:, None] * a[leg] + wb[:, None] * b[leg]
+        xyz /= np.linalg.norm(xyz, axis=1, keepdims=True)
+        meas = self.vertex_measure_km[leg] + t * self.leg_km[leg]
+        xyz = np.vstack([xyz, b[-1:]])
+        meas = np.concatenate([meas, self.vertex_measure_km[-1:]])
+        return xyz, meas
+
+    @property
     def dense(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Densified vertices (lon, lat, measure_km) along geodesics, ≤ DENSIFY_KM apart."""
-        lons, lats, meas = [self.lon[:1]], [self.lat[:1]], [np.zeros(1)]
-        for i, leg in enumerate(self.leg_km):
-            n = int(np.ceil(leg / DENSIFY_KM)) - 1
-            if n > 0:
-                mid = np.asarray(GEOD.npts(self.lon[i], self.lat[i], self.lon[i + 1],
-                                           self.lat[i + 1], n))
-                lons.append(mid[:, 0])
-                lats.append(mid[:, 1])
-                meas.append(self.vertex_measure_km[i] + leg * np.arange(1, n + 1) / (n + 1))
-            lons.append(self.lon[i + 1:i + 2])
-            lats.append(self.lat[i + 1:i + 2])
-            meas.append(self.vertex_measure_km[i + 1:i + 2])
-        return np.concatenate(lons), np.concatenate(lats), np.concatenate(meas)
+        """Densified vertices (lon, lat, measure_km), ≤ DENSIFY_KM apart along great circles."""
+        xyz, meas = self._dense_xyz
+        lon, lat = to_lonlat(xyz)
+        return lon, lat, meas
 
     @cached_property
-    def _pieces(self):
-        lon, lat, meas = self.dense
-        x, y = _TO_EQDC.transform(lon, lat)
-        coords = np.stack([np.stack([x[:-1], y[:-1]], 1), np.stack([x[1:], y[1:]], 1)], 1)
-        lines = shapely.linestrings(coords)
-        return shapely.STRtree(lines), to_xyz(lon, lat), meas
+    def index(self) -> CorridorIndex:
+        """A spatial index over this corridor alone."""
+        return CorridorIndex([self])
 
     @property
     def line_km(self) -> float:
@@ -126,42 +140,122 @@ class Corridor:
         With ``within_km`` only points within that geodesic distance are returned (the
         spatial index prunes candidates); without it every point gets its nearest piece.
         """
-        lon = np.asarray(lon, dtype=float)
-        lat = np.asarray(lat, dtype=float)
-        validate_lonlat(lon, lat)
-        tree, vxyz, vmeas = self._pieces
-        x, y = _TO_EQDC.transform(lon, lat)
-        pts = shapely.points(x, y)
+        return self.index.query(lon, lat, within_km)[RESULT_COLUMNS]
+
+
+class CorridorIndex:
+    """One k-d tree over the densified vertices of one or more corridors.
+
+    ``query(lon, lat, within_km=X)`` gives one row per (point, corridor) pair within X km;
+    ``query(lon, lat)`` gives each point's nearest corridor. Rows carry ``corridor_id``,
+    ``point`` (position in the input), ``offset_km``, ``measure_km``, ``chainage_km`` and
+    ``side`` (left/right of the direction of travel).
+    """
+
+    def __init__(self, corridors):
+        self.corridors = list(corridors)
+        if not self.corridors:
+            raise ValueError("no corridors to index")
+        parts = [c._dense_xyz for c in self.corridors]
+        self.xyz = np.vstack([xyz for xyz, _ in parts])
+        self.measure = np.concatenate([m for _, m in parts])
+        self.owner = np.repeat(np.arange(len(parts)), [len(m) for _, m in parts])
+        chords = np.linalg.norm(np.diff(self.xyz, axis=0), axis=1)
+        self.piece_ok = self.owner[:-1] == self.owner[1:]
+        self.half_piece_km = float(km_for_chord(chords[self.piece_ok].max())) / 2
+        self.tree = cKDTree(self.xyz)
+        longest_first = np.argsort([-c.line_km for c in self.corridors], kind="stable")
+        self.tie_rank = np.empty(len(self.corridors), dtype=int)
+        self.tie_rank[longest_first] = np.arange(len(self.corridors))
+
+    def _candidates(self, p: np.ndarray, within_km: float | None) -> tuple[np.ndarray, np.ndarray]:
+        """(point, piece) pairs that can hold the point's nearest piece (or any within X).
+
+        A piece within D of a point has an end within D + ½·(longest piece) of it, and the
+        spherical distance differs from the geodesic one by less than ``SPHERE_MARGIN``.
+        """
+        grow = (1 + SPHERE_MARGIN) / (1 - SPHERE_MARGIN)
+        slack = self.half_piece_km + INDEX_SLACK_KM
         if within_km is None:
-            near_pt, near_piece = tree.query_nearest(pts, all_matches=False)
-            d_plan = shapely.distance(pts[near_pt], tree.geometries[near_piece])
-            radius = d_plan * INDEX_INFLATION ** 2 + 2000.0
-            pt_idx, piece_idx = tree.query(pts, predicate="dwithin", distance=radius.max())
-            keep = shapely.distance(pts[pt_idx], tree.geometries[piece_idx]) <= radius[pt_idx]
-            pt_idx, piece_idx = pt_idx[keep], piece_idx[keep]
+            d, _ = self.tree.query(p, k=1)
+            pts = np.arange(len(p))
+            radius = chord_for_km(km_for_chord(d) * grow + slack)
         else:
-            pt_idx, piece_idx = tree.query(pts, predicate="dwithin",
-                                           distance=within_km * 1000.0 * INDEX_INFLATION + 1000.0)
-        cols = ["point", "offset_km", "measure_km", "chainage_km", "side"]
-        if len(pt_idx) == 0:
-            return pd.DataFrame(columns=cols)
-        off, meas, side = _foot_on_pieces(lon[pt_idx], lat[pt_idx], vxyz[piece_idx],
-                                          vxyz[piece_idx + 1], vmeas[piece_idx], vmeas[piece_idx + 1])
-        df = pd.DataFrame({"point": pt_idx, "offset_km": off, "measure_km": meas, "side": side})
-        df = df.sort_values(["point", "offset_km"], kind="stable").drop_duplicates("point")
+            radius = chord_for_km(within_km * grow + slack)
+            d, _ = self.tree.query(p, k=1, distance_upper_bound=radius)
+            pts = np.flatnonzero(np.isfinite(d))
+        if len(pts) == 0:
+            return np.array([], dtype=np.intp), np.array([], dtype=np.intp)
+        hits = self.tree.query_ball_point(p[pts], radius if np.ndim(radius) == 0 else radius[pts],
+                                          return_sorted=False)
+        counts = np.fromiter(map(len, hits), dtype=np.intp, count=len(hits))
+        vert = np.fromiter(chain.from_iterable(hits), dtype=np.intp, count=int(counts.sum()))
+        owner = np.repeat(pts, counts)
+        n_pieces = len(self.piece_ok)
+        # each vertex touches the piece before it and the piece after it
+        piece = np.concatenate([vert - 1, vert])
+        owner = np.concatenate([owner, owner])
+        ok = (piece >= 0) & (piece < n_pieces)
+        ok[ok] = self.piece_ok[piece[ok]]
+        key = np.unique(owner[ok] * n_pieces + piece[ok])
+        return key // n_pieces, key % n_pieces
+
+    def query(self, lon, lat, within_km: float | None = None) -> pd.DataFrame:
+        lon = np.asarray(lon, dtype=float).ravel()
+        lat = np.asarray(lat, dtype=float).ravel()
+        validate_lonlat(lon, lat)
+        if within_km is not None and not within_km >= 0:
+            raise ValueError("within_km must be ≥ 0")
+        pt_idx, piece_idx = (self._candidates(to_xyz(lon, lat), within_km) if len(lon)
+                             else (np.array([], dtype=np.intp),) * 2)
+        p = to_xyz(lon[pt_idx], lat[pt_idx])
+        foot, t, left, sph = _foot_on_pieces(p, self.xyz[piece_idx], self.xyz[piece_idx + 1])
+        cor = self.owner[piece_idx]
+        # one answer per point (nearest corridor) or per (point, corridor) pair within X
+        group = pt_idx if within_km is None else pt_idx * len(self.corridors) + cor
+        # spherical prefilter: the geodesic best must be within the sphere/ellipsoid factor
+        # of the spherical best, and within X / (1 - margin) on the sphere
+        _, inv = np.unique(group, return_inverse=True)
+        gmin = np.full(inv.max() + 1 if len(inv) else 0, np.inf)
+        np.minimum.at(gmin, inv, sph)
+        grow = (1 + SPHERE_MARGIN) / (1 - SPHERE_MARGIN)
+        keep = sph <= gmin[inv] * grow + 1e-9
         if within_km is not None:
-            df = df[df.offset_km <= within_km]
-        df["chainage_km"] = self.measure_to_route(df.measure_km.to_numpy())
-        return df[cols].reset_index(drop=True)
+            keep &= sph <= within_km / (1 - SPHERE_MARGIN) + 1e-9
+        pt_idx, piece_idx, foot, t, left, cor, group = (
+            x[keep] for x in (pt_idx, piece_idx, foot, t, left, cor, group))
+        flon, flat = to_lonlat(foot)
+        off = geodesic_km(lon[pt_idx], lat[pt_idx], flon, flat)
+        meas = self.measure[piece_idx] + t * (self.measure[piece_idx + 1] - self.measure[piece_idx])
+        # corridors that share track tie (offsets compared to 1 m); the longest line wins
+        order = np.lexsort((self.tie_rank[cor], np.round(off, 3), group))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = group[order][1:] != group[order][:-1]
+        best = order[first]
+        if within_km is not None:
+            best = best[off[best] <= within_km]
+        chainage = np.empty(len(best))
+        for k in np.unique(cor[best]):
+            sel = cor[best] == k
+            chainage[sel] = self.corridors[k].measure_to_route(meas[best][sel])
+        side = pd.Categorical.from_codes(np.where(left[best], 0, 1), categories=SIDES)
+        ids = np.array([c.corridor_id for c in self.corridors], dtype=object)
+        return pd.DataFrame({"corridor_id": ids[cor[best]], "point": pt_idx[best],
+                             "offset_km": off[best], "measure_km": meas[best],
+                             "chainage_km": chainage, "side": side})
 
 
-def _foot_on_pieces(lon, lat, a, b, m_a, m_b):
-    """Exact geodesic offset from points to great-circle pieces a→b, with measure and side."""
-    p = to_xyz(lon, lat)
+def _foot_on_pieces(p, a, b):
+    """Foot of the perpendicular from unit vectors ``p`` on great-circle pieces a→b.
+
+    Returns the foot (unit vectors), its fraction ``t`` along the piece, whether ``p`` is
+    left of the direction a→b, and the great-circle distance to the foot on the mean sphere.
+    """
     n = np.cross(a, b)
     n_norm = np.linalg.norm(n, axis=1, keepdims=True)
     n = n / np.where(n_norm == 0, 1, n_norm)
-    f = p - np.sum(p * n, axis=1, keepdims=True) * n
+    pn = np.sum(p * n, axis=1)
+    f = p - pn[:, None] * n
     f /= np.maximum(np.linalg.norm(f, axis=1, keepdims=True), 1e-15)
     inside = (np.sum(np.cross(a, f) * n, axis=1) >= 0) & (np.sum(np.cross(f, b) * n, axis=1) >= 0)
     ang_ab = np.arccos(np.clip(np.sum(a * b, axis=1), -1, 1))
@@ -170,11 +264,8 @@ def _foot_on_pieces(lon, lat, a, b, m_a, m_b):
     near_a = np.sum(p * a, axis=1) >= np.sum(p * b, axis=1)
     t = np.where(inside, t, np.where(near_a, 0.0, 1.0))
     foot = np.where(inside[:, None], f, np.where(near_a[:, None], a, b))
-    flon, flat = to_lonlat(foot)
-    offset = geodesic_km(lon, lat, flon, flat)
-    measure = m_a + t * (m_b - m_a)
-    side = np.where(np.sum(p * n, axis=1) >= 0, "left", "right")
-    return offset, measure, side
+    sphere_km = km_for_chord(np.linalg.norm(p - foot, axis=1))
+    return foot, t, pn >= 0, sphere_km
 
 
 def corridor_from_linestring(corridor_id: str, geom, name: str = "",

@@ -18,20 +18,14 @@ def add_derived_columns(towns: gpd.GeoDataFrame, science, corridors, report: Bui
         out["nearest_science_id"] = near["nearest_science_id"]
         report.count("median_dist_science_km", float(np.median(out.dist_science_km)))
     if corridors is not None and len(corridors.lines):
+        from atlas.analysis.corridors import CorridorIndex
         from atlas.io import corridor_objects
 
-        best = np.full(len(out), np.inf)
-        best_id = np.full(len(out), None, dtype=object)
-        chain = np.full(len(out), np.nan)
-        lon, lat = out.geometry.x.values, out.geometry.y.values
-        for c in corridor_objects(corridors.lines, corridors.waypoints):
-            res = c.project(lon, lat)
-            off = res.offset_km.to_numpy(dtype=float)
-            idx = res.point.to_numpy(dtype=int)
-            better = off < best[idx]
-            best[idx[better]] = off[better]
-            best_id[idx[better]] = c.corridor_id
-            chain[idx[better]] = res.chainage_km.to_numpy(dtype=float)[better]
+        index = CorridorIndex(corridor_objects(corridors.lines, corridors.waypoints))
+        res = index.query(out.geometry.x.values, out.geometry.y.values).sort_values("point")
+        best = res.offset_km.to_numpy(dtype=float)
+        best_id = res.corridor_id.to_numpy(dtype=object)
+        chain = res.chainage_km.to_numpy(dtype=float)
         out["nearest_corridor_id"] = best_id
         out["dist_corridor_km"] = np.round(best, 1)
         out["chainage_km"] = np.round(chain, 1)

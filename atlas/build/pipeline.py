@@ -12,6 +12,7 @@ from atlas.build import facts, monotowns, regions, science, sources_md
 from atlas.build.gazetteer import Gazetteer, load_places
 from atlas.build.natural_earth import load_russia_admin1
 from atlas.build.report import BuildReport
+from atlas.crs import WGS84_CRS
 from atlas.paths import data_dir, sources_dir
 
 
@@ -19,6 +20,8 @@ def write_parquet(gdf: pd.DataFrame, path: Path) -> None:
     """Byte-stable GeoParquet/Parquet: fixed row order, compression and no index."""
     tmp = path.with_suffix(".tmp")
     if isinstance(gdf, gpd.GeoDataFrame):
+        if gdf.crs is not None and gdf.crs.to_epsg() == 4326:
+            gdf = gdf.set_crs(WGS84_CRS, allow_override=True)
         gdf.to_parquet(tmp, index=False, compression="zstd", schema_version="1.0.0")
     else:
         gdf.to_parquet(tmp, index=False, compression="zstd")
