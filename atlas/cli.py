@@ -12,7 +12,7 @@ from atlas.paths import REPO_DIR
 
 
 def _app(args) -> int:
-    script = REPO_DIR / "streamlit_app.py"
+    script = REPO_DIR / "atlas" / "streamlit_app.py"
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
            "--server.headless", "true" if args.headless else "false"]
     return subprocess.call(cmd, cwd=REPO_DIR)

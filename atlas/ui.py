@@ -31,6 +31,12 @@ def corridors():
 
 
 @st.cache_data(show_spinner=False)
+def waypoints(corridor_id: str):
+    w = io.load_corridor_waypoints()
+    return w[w.corridor_id == corridor_id]
+
+
+@st.cache_data(show_spinner=False)
 def nodes():
     return io.load_logistics_nodes()
 

@@ -46,3 +46,38 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     ]
     cols = ["Поле", "Значение", "Источник"] if lang == "ru" else ["Field", "Value", "Source"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def corridor_anchor_table(waypoints, lang: str = "ru") -> pd.DataFrame:
+    """The waypoints of one corridor that carry an official route kilometre.
+
+    Chainage is interpolated between these rows: ``line km`` is where the waypoint sits on
+    the schematic line, ``route km`` the official kilometre with its source.
+    """
+    w = waypoints.sort_values("seq")
+    w = w[pd.to_numeric(w.route_km, errors="coerce").notna()]
+    cols = (["Пункт", "км по маршруту", "км по линии", "Источник километра"] if lang == "ru"
+            else ["Waypoint", "Route km", "Line km", "Source of the kilometre"])
+    return pd.DataFrame({cols[0]: w.name_ru.values,
+                         cols[1]: pd.to_numeric(w.route_km).round(0).astype(int).values,
+                         cols[2]: w.measure_km.astype(float).round(0).astype(int).values,
+                         cols[3]: w.route_km_source.values})
+
+
+def corridor_method_text(n_anchors: int, lang: str = "ru") -> str:
+    """How offsets, membership and chainage are computed, in the user's language."""
+    if lang == "ru":
+        anchors = (f"Пикетаж интерполирован между {n_anchors} официальными километрами (таблица ниже)."
+                   if n_anchors > 1 else "Официальных километров нет: пикетаж измерен по линии от её начала.")
+        return ("Линия коридора проведена через станции и города (схематично) и разбита на отрезки "
+                "большого круга не длиннее 25 км. Смещение — геодезическое расстояние на эллипсоиде "
+                "WGS84 до ближайшей точки линии; город в полосе, если смещение не больше ширины. "
+                "Кандидаты ищет пространственный индекс (k-d дерево), без буфера и проекции. "
+                "Сторона — слева или справа по ходу от начала коридора. " + anchors)
+    anchors = (f"Chainage is interpolated between {n_anchors} official kilometres (table below)."
+               if n_anchors > 1 else "No official kilometres: chainage is measured along the line from its start.")
+    return ("The corridor line runs through stations and towns (schematic) and is split into "
+            "great-circle pieces of at most 25 km. The offset is the geodesic distance on the WGS84 "
+            "ellipsoid to the nearest point of the line; a town is in the band when its offset is at "
+            "most the width. A spatial index (k-d tree) finds candidates; no buffer, no projection. "
+            "Side is left or right in the direction of travel from the corridor's start. " + anchors)

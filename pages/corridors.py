@@ -7,6 +7,7 @@ from atlas.api import corridor_summary, towns_along
 from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.uploads import UploadError, read_line_upload, read_points_upload
+from atlas.views import corridor_anchor_table, corridor_method_text
 
 
 
@@ -51,12 +52,13 @@ st.query_params["corridor"] = cid
 along = towns_along(corridor, width, points=user_points)
 summary = corridor_summary(corridor)
 st.caption((f"Длина линии {summary.line_km:.0f} км, по маршруту {summary.route_km:.0f} км; "
-            f"километровых привязок: {summary.anchors}. Линия схематична: проведена через станции и города; "
-            "пикетаж интерполирован между официальными километрами станций (где источник их даёт), "
-            "иначе измерен по линии.") if ru else
-           (f"Line {summary.line_km:.0f} km, route {summary.route_km:.0f} km; km anchors: {summary.anchors}. "
-            "The line is schematic, drawn through stations and towns; chainage interpolates between "
-            "official station kilometres where a source gives them, else it is measured along the line."))
+            f"километровых привязок: {summary.anchors}.") if ru else
+           (f"Line {summary.line_km:.0f} km, route {summary.route_km:.0f} km; km anchors: {summary.anchors}."))
+with st.expander("Как считается: смещение, полоса, пикетаж" if ru else "Method: offset, band, chainage"):
+    st.write(corridor_method_text(int(summary.anchors), lang))
+    if isinstance(corridor, str) and summary.anchors:
+        st.dataframe(corridor_anchor_table(ui.waypoints(cid), lang), hide_index=True,
+                     use_container_width=True)
 sel = lines[lines.corridor_id == cid] if isinstance(corridor, str) else corridor.assign(
     corridor_id="user", name_ru="Загруженная линия", name_en="Uploaded line", mode="multimodal")
 # monotowns are drawn (band members highlighted); a user's own points appear in the table

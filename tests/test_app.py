@@ -23,7 +23,7 @@ def metric(at, label_start):
 
 
 def test_entry_point_runs():
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "atlas" / "streamlit_app.py"), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception
     assert at.title[0].value == "Атлас моногородов России"
@@ -90,7 +90,8 @@ def test_corridors_page():
     at.slider(key="cor_w").set_value(150).run()
     assert not at.exception
     assert int(metric(at, "Городов")) > n50
-    df = at.dataframe[0].value
+    df = next(d.value for d in at.dataframe if "chainage_km" in d.value)
+    assert len(df) == int(metric(at, "Городов"))
     assert df.chainage_km.is_monotonic_increasing
 
 
@@ -111,4 +112,13 @@ def test_sources_page():
 
 def test_corridors_page_states_the_chainage_method():
     at = run_page("pages/corridors.py", {"corridor": "r255"})
-    assert any("пикетаж" in c.value and "привязок: 34" in c.value for c in at.caption)
+    assert any("привязок: 34" in c.value for c in at.caption)
+    method = " ".join(m.value for m in at.expander[0].markdown)
+    assert "k-d" in method and "34 официальными километрами" in method
+    anchors = at.expander[0].dataframe[0].value
+    assert len(anchors) == 34
+    assert anchors["км по маршруту"].is_monotonic_increasing
+    assert anchors["Источник километра"].str.len().gt(0).all()
+    # without anchors the page says chainage is measured along the line
+    at = run_page("pages/corridors.py", {"corridor": "nsr"})
+    assert "измерен по линии" in " ".join(m.value for m in at.expander[0].markdown)

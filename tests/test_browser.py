@@ -97,6 +97,10 @@ def test_corridor_journey_pick_slide_download(app_url, offline_page):
     map_frame(page)
     page.get_by_text("Длина линии", exact=False).first.wait_for(timeout=30000)
     assert "bam" in page.url
+    # a deep link runs the whole app: the menu lists the page titles, not file names
+    nav = page.locator("[data-testid='stSidebarNav']")
+    assert nav.get_by_text("Коридоры / Corridors").count() == 1
+    assert nav.get_by_text("corridors", exact=True).count() == 0
     slider = page.get_by_role("slider").first
     slider.focus()
     before = page.locator("[data-testid='stMetricValue']").first.inner_text()
