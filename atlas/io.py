@@ -58,7 +58,7 @@ def load_monotowns(edition: str = "latest") -> gpd.GeoDataFrame:
     gdf = read_layer("monotowns")
     if edition == "2014":
         gdf["category"] = gdf["category_2014"]
-        gdf["category_as_of"] = "1398-р, ред. 29.07.2014 (2014-07-29)"
+        gdf["category_as_of"] = "1398-р, ред. 29.07.2014"
     return schema.validate(gdf, schema.MONOTOWNS, "monotowns")
 
 

@@ -23,6 +23,17 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
     })
 
 
+def edition_summary(towns, lang: str = "ru") -> str:
+    """Which list editions the shown categories come from, with town counts (largest first)."""
+    if len(towns) == 0:
+        return ""
+    counts = towns.category_as_of.value_counts(sort=False)
+    counts = counts.sort_values(ascending=False, kind="stable")
+    word = "Категории по редакциям перечня: " if lang == "ru" else "Categories by list edition: "
+    unit = "гор." if lang == "ru" else "towns"
+    return word + "; ".join(f"{ed} — {n} {unit}" for ed, n in counts.items())
+
+
 def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     """Every attribute of one town with its source, as (field, value, source) rows."""
     def val(v):

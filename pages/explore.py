@@ -6,7 +6,7 @@ from atlas import ui
 from atlas.analysis.filters import TownFilter, nearest_other_towns, town_at
 from atlas.i18n import t
 from atlas.maps import MapData, MapOptions, build_map
-from atlas.views import explore_table, town_card_rows
+from atlas.views import edition_summary, explore_table, town_card_rows
 
 lang = ui.lang()
 st.title(t("app_title", lang))
@@ -27,8 +27,7 @@ c1.metric(t("towns", lang), len(shown))
 c2.metric(t("category", lang) + " 1", int((shown.category == 1).sum()))
 c3.metric(t("toser", lang), int(shown.toser.sum()))
 c4.metric(t("population", lang), f"{int(shown.population.fillna(0).sum()):,}".replace(",", " "))
-st.caption(("Редакция: " if lang == "ru" else "Edition: ")
-           + ", ".join(sorted(shown.category_as_of.unique())[:3]) if len(shown) else "")
+st.caption(edition_summary(shown, lang))
 
 colour = st.sidebar.selectbox("Цвет точек" if lang == "ru" else "Colour towns by",
                               ["category", "specialization", "science"],

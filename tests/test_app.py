@@ -1,5 +1,6 @@
 """Streamlit AppTest for every page (no browser)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,10 @@ def test_explore_headline_counts_and_table_agree():
     at = run_page("pages/explore.py")
     assert metric(at, "Моногорода") == "312"
     assert len(at.dataframe[0].value) == 312
+    # the caption accounts for every shown town by list edition
+    caption = next(c.value for c in at.caption if "редакциям" in c.value)
+    assert "1398-р, ред. 29.07.2014 — 307 гор." in caption
+    assert sum(int(n) for n in re.findall(r"— (\d+) гор\.", caption)) == 312
 
 
 @pytest.mark.parametrize("query,check", [

@@ -129,7 +129,8 @@ def apply_editions(df: pd.DataFrame, changes: pd.DataFrame | None, report: Build
     ed = ed.sort_values(["town_id", "_order"], kind="stable").drop(columns="_order")
     latest = ed.groupby("town_id").tail(1).set_index("town_id")
     df["category"] = df.town_id.map(latest["category"]).astype(int)
-    df["category_as_of"] = df.town_id.map(latest["edition"] + " (" + latest["effective_date"].replace("", "дата не установлена") + ")")
+    # every edition label already names its date (or says it is not established)
+    df["category_as_of"] = df.town_id.map(latest["edition"])
     return df, ed.reset_index(drop=True)
 
 
