@@ -92,3 +92,60 @@ def corridor_method_text(n_anchors: int, lang: str = "ru") -> str:
             "ellipsoid to the nearest point of the line; a town is in the band when its offset is at "
             "most the width. A spatial index (k-d tree) finds candidates; no buffer, no projection. "
             "Side is left or right in the direction of travel from the corridor's start. " + anchors)
+
+
+CORRIDOR_TABLE_LABELS = {
+    "name_ru": ("Город", "Town (ru)"), "name_en": ("Город (лат.)", "Town"),
+    "chainage_km": ("Пикетаж, км", "Chainage, km"), "offset_km": ("Смещение, км", "Offset, km"),
+    "side": ("Сторона", "Side"), "specialization": ("Специализация", "Specialization"),
+    "category": ("Категория", "Category"), "toser": ("ТОСЭР", "TOSER"),
+    "dist_science_km": ("До науки, км", "To science, km"), "region_iso": ("Регион", "Region"),
+    "population": ("Население", "Population"), "town_id": ("ID", "ID"),
+}
+
+
+def corridor_table_labels(columns, lang: str = "ru") -> dict[str, str]:
+    """On-screen headers for the corridor table (the CSV keeps the plain column names)."""
+    i = 0 if lang == "ru" else 1
+    return {c: CORRIDOR_TABLE_LABELS[c][i] for c in columns if c in CORRIDOR_TABLE_LABELS}
+
+
+def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
+    """Data and a Vega-Lite spec: towns along the route, chainage on x, signed offset on y.
+
+    Left of the direction of travel is plotted above zero, right below; colours are the map's
+    category colours so the chart and the map read the same way.
+    """
+    from atlas.maps.palettes import CATEGORY_COLOURS
+
+    ru = lang == "ru"
+    name = along["name_ru"] if ru or "name_en" not in along else along["name_en"].fillna(along["name_ru"])
+    data = pd.DataFrame({
+        "town": name.astype(str).values if "name_ru" in along else [""] * len(along),
+        "chainage_km": along.chainage_km.astype(float).values,
+        "offset_km": along.offset_km.astype(float).values,
+        "signed_offset_km": along.offset_km.where(along.side == "left", -along.offset_km).astype(float).values,
+        "side": [("слева" if s == "left" else "справа") if ru else s for s in along.side],
+    })
+    tooltip = [{"field": "town", "title": "Город" if ru else "Town"},
+               {"field": "chainage_km", "title": "Пикетаж, км" if ru else "Chainage, km", "format": ",.0f"},
+               {"field": "offset_km", "title": "Смещение, км" if ru else "Offset, km", "format": ".1f"},
+               {"field": "side", "title": "Сторона" if ru else "Side"}]
+    encoding = {
+        "x": {"field": "chainage_km", "type": "quantitative",
+              "title": "Пикетаж, км от начала коридора" if ru else "Chainage, km from the corridor's start"},
+        "y": {"field": "signed_offset_km", "type": "quantitative",
+              "title": "Смещение, км (+ слева, − справа)" if ru else "Offset, km (+ left, − right)"},
+        "tooltip": tooltip,
+    }
+    if "category" in along:
+        data["category"] = [label(CATEGORIES, int(c), lang) for c in along.category]
+        domain = [label(CATEGORIES, k, lang) for k in sorted(CATEGORY_COLOURS)]
+        encoding["color"] = {"field": "category", "type": "nominal",
+                             "title": "Категория" if ru else "Category",
+                             "scale": {"domain": domain, "range": [CATEGORY_COLOURS[k] for k in sorted(CATEGORY_COLOURS)]},
+                             "legend": {"orient": "bottom"}}
+        tooltip.append({"field": "category", "title": "Категория" if ru else "Category"})
+    spec = {"mark": {"type": "circle", "size": 70, "opacity": 0.9, "stroke": "#333333", "strokeWidth": 0.6},
+            "encoding": encoding}
+    return data, spec

@@ -7,7 +7,8 @@ from atlas.api import corridor_summary, towns_along
 from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.uploads import UploadError, read_line_upload, read_points_upload
-from atlas.views import corridor_anchor_table, corridor_method_text
+from atlas.views import (corridor_anchor_table, corridor_method_text, corridor_strip_chart,
+                         corridor_table_labels)
 
 
 
@@ -71,14 +72,13 @@ m = build_map(MapData(towns=ui.towns() if user_points is None else ui.towns().il
 ui.show_map(m, key="corridor_map", returned_objects=[])
 table = corridor_table(along, lang)
 st.metric("Городов в полосе" if ru else "Towns in the band", len(table))
-st.dataframe(table, hide_index=True, use_container_width=True)
+st.dataframe(table, hide_index=True, use_container_width=True,
+             column_config=corridor_table_labels(table.columns, lang))
 if len(along):
-    st.caption("Города вдоль маршрута: пикетаж (км) по оси X, смещение влево (+) и вправо (−) по оси Y"
-               if ru else "Towns along the route: chainage (km) on x, offset left (+) / right (−) on y")
-    strip = along.assign(offset_km=along.offset_km.where(along.side == "left", -along.offset_km))
-    if "category" in strip:
-        strip["category"] = strip["category"].astype(str)
-    st.scatter_chart(strip, x="chainage_km", y="offset_km", color="category" if "category" in strip else None)
+    st.caption("Города вдоль маршрута: пикетаж по оси X, смещение слева (+) и справа (−) по ходу — по оси Y"
+               if ru else "Towns along the route: chainage on x, offset left (+) / right (−) of travel on y")
+    strip, spec = corridor_strip_chart(along, lang)
+    st.vega_lite_chart(strip, spec, use_container_width=True)
 c1, c2, c3 = st.columns(3)
 c1.download_button("CSV (Excel)", to_csv_bytes(table), f"{cid}_{width}km.csv", "text/csv", key="dl_csv", on_click="ignore")
 c2.download_button("GeoJSON", to_geojson_bytes(along), f"{cid}_{width}km.geojson", "application/geo+json", key="dl_gj", on_click="ignore")

@@ -100,7 +100,9 @@ def test_cli_science_and_corridor(tmp_path):
     out2 = tmp_path / "c.csv"
     assert main(["corridor", "Транссиб", "--within", "50", "-o", str(out2)]) == 0
     rows = out2.read_text(encoding="utf-8-sig").splitlines()
-    assert rows[0].startswith("town_id") and len(rows) > 20
+    assert rows[0].startswith("name_ru,chainage_km,offset_km,side") and len(rows) > 20
+    chainage = [float(r.split(",")[1]) for r in rows[1:]]
+    assert chainage == sorted(chainage)
     gj = tmp_path / "c.geojson"
     assert main(["corridor", "transsib", "--within", "50", "-o", str(gj)]) == 0
     assert '"chainage_km"' in gj.read_text(encoding="utf-8")

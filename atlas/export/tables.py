@@ -10,8 +10,9 @@ import pandas as pd
 
 from atlas.vocab import SPECIALIZATIONS, label
 
-EXPORT_COLUMNS = ["town_id", "name_ru", "name_en", "region_iso", "category", "specialization",
-                  "toser", "population", "dist_science_km", "chainage_km", "offset_km", "side"]
+# route order first: what a planner reads, then what identifies the town
+EXPORT_COLUMNS = ["name_ru", "chainage_km", "offset_km", "side", "specialization", "category", "toser",
+                  "dist_science_km", "region_iso", "population", "name_en", "town_id"]
 
 
 def corridor_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
@@ -19,6 +20,8 @@ def corridor_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
     if "town_id" not in along.columns:  # a user's own points: keep their attributes too
         cols = [c for c in along.columns if c not in ("geometry", "corridor_id")]
     out = pd.DataFrame(along[cols]).reset_index(drop=True)
+    if "side" in out and lang == "ru":
+        out["side"] = out["side"].map({"left": "слева", "right": "справа"}).fillna(out["side"])
     if "specialization" in out:
         out["specialization"] = [label(SPECIALIZATIONS, s, lang) if isinstance(s, str) else ""
                                  for s in out.specialization]
