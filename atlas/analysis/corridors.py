@@ -88,13 +88,6 @@ class Corridor:
         meas = np.concatenate([meas, self.vertex_measure_km[-1:]])
         return xyz, meas
 
-    @property
-    def dense(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Densified vertices (lon, lat, measure_km), ≤ DENSIFY_KM apart along great circles."""
-        xyz, meas = self._dense_xyz
-        lon, lat = to_lonlat(xyz)
-        return lon, lat, meas
-
     @cached_property
     def index(self) -> CorridorIndex:
         """A spatial index over this corridor alone."""
