@@ -118,10 +118,16 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
     """
     from atlas.maps.palettes import CATEGORY_COLOURS
 
+    from atlas.maps.layers import point_names
+
     ru = lang == "ru"
-    name = along["name_ru"] if ru or "name_en" not in along else along["name_en"].fillna(along["name_ru"])
+    if "name_ru" in along:
+        name = along["name_ru"] if ru or "name_en" not in along else along["name_en"].fillna(along["name_ru"])
+        names = name.astype(str).tolist()
+    else:  # a user's own points
+        names = point_names(along)
     data = pd.DataFrame({
-        "town": name.astype(str).values if "name_ru" in along else [""] * len(along),
+        "town": names,
         "chainage_km": along.chainage_km.astype(float).values,
         "offset_km": along.offset_km.astype(float).values,
         "signed_offset_km": along.offset_km.where(along.side == "left", -along.offset_km).astype(float).values,

@@ -62,10 +62,11 @@ with st.expander("Как считается: смещение, полоса, п�
                      use_container_width=True)
 sel = lines[lines.corridor_id == cid] if isinstance(corridor, str) else corridor.assign(
     corridor_id="user", name_ru="Загруженная линия", name_en="Uploaded line", mode="multimodal")
-# monotowns are drawn (band members highlighted); a user's own points appear in the table
+# monotowns are drawn (band members highlighted), or the user's own points instead of them
+points = None if user_points is None else user_points.assign(in_band=user_points.index.isin(along.index))
 m = build_map(MapData(towns=ui.towns() if user_points is None else ui.towns().iloc[0:0],
-                      regions=ui.regions_display(), corridors=sel, nodes=ui.nodes()),
-              ["regions", "corridors", "towns"],
+                      regions=ui.regions_display(), corridors=sel, nodes=ui.nodes(), points=points),
+              ["regions", "corridors", "towns", "points"],
               MapOptions(lang=lang, corridor_band_km=width, selected_corridor=sel.corridor_id.iloc[0],
                          highlight_ids=set(along.get("town_id", []))),
               bounds=_bounds(sel))

@@ -116,3 +116,41 @@ def test_corridor_journey_pick_slide_download(app_url, offline_page):
     data = Path(dl.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"chainage_km" in data
     shot(page, "corridor_journey.png")
+
+
+def test_bad_upload_shows_a_message_and_changes_nothing(app_url, offline_page):
+    """A broken line file: a clear error in the page, the chosen corridor's answer stays.
+
+    Then the user's own points, a CSV in Windows-1251, replace the monotowns in the table.
+    """
+    page = offline_page
+    page.goto(app_url + "/corridors?corridor=transsib")
+    map_frame(page)
+    wait_idle(page)
+    metric = page.locator("[data-testid='stMetricValue']").first
+    before = metric.inner_text()
+    uploads = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+    uploads.nth(0).set_input_files(files=[{"name": "route.geojson", "mimeType": "application/geo+json",
+                                           "buffer": b"{\"type\": \"FeatureCollection\", \"features\": [ broken"}])
+    page.get_by_text("Файл не читается", exact=False).first.wait_for(timeout=30000)
+    wait_idle(page)
+    assert metric.inner_text() == before
+    assert page.get_by_text("Используется загруженная линия").count() == 0
+    csv = "name;lon;lat\nНовосибирск-Главный;82,897;55,036\nТайга;85,62;56,06\nДалеко;100,0;70,0\n"
+    uploads.nth(1).set_input_files(files=[{"name": "points.csv", "mimeType": "text/csv",
+                                           "buffer": csv.encode("cp1251")}])
+    page.get_by_text("Новосибирск-Главный").first.wait_for(state="attached", timeout=30000)
+    wait_idle(page)
+    assert metric.inner_text() == "2"  # the point 70°N is far from the Trans-Siberian
+    assert page.locator("[data-testid='stException']").count() == 0
+    # the user's points are on the map: the two in the band stand out, the far one is grey
+    frame = map_frame(page)
+    frame.wait_for_function("""() => { let n = 0;
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties._fill === '#882255') n++; });
+        return n === 2; }""", timeout=30000)
+    grey = frame.evaluate("""() => { let n = 0;
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties._fill === '#BBBBBB') n++; });
+        return n; }""")
+    assert grey == 1
+    shot(page, "corridor_bad_upload.png")
+    assert page.blocked == []

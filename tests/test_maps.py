@@ -13,6 +13,11 @@ from atlas.maps.popups import esc
 EVIL = "O'Brien \"Q\" `tick` back\\slash <script>alert(1)</script>"
 
 
+def json_strings(html: str, key: str) -> list[str]:
+    """Every decoded string value of ``key`` in the GeoJSON embedded in the map HTML."""
+    return [json.loads(v) for v in re.findall(rf'"{key}": ("(?:[^"\\]|\\.)*")', html)]
+
+
 @pytest.fixture(scope="module")
 def data():
     return MapData(towns=atlas.load_monotowns(), regions=atlas.load_regions(display=True),
@@ -58,7 +63,27 @@ def test_escaping_every_value(data, bad):
     assert "<script>alert(1)" not in html
     assert "</script><b>x" not in html
     assert html.count("<script") == html.count("</script>")
-    assert esc(bad) in json.loads(json.dumps(esc(bad)))
+    # the browser gets the escaped text (shown literally), in the tooltip and in the card
+    assert any(esc(bad) in tip for tip in json_strings(html, "_tip"))
+    assert any(esc(bad) in card for card in json_strings(html, "_card"))
+
+
+@pytest.mark.parametrize("bad", [EVIL, "</script><b>x"])
+def test_user_points_layer_marks_the_band_and_escapes_names(data, bad):
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from atlas.maps.layers import POINT_IN, POINT_OUT
+
+    pts = gpd.GeoDataFrame({"Название": [bad, "Тайга"], "in_band": [True, False]},
+                           geometry=[Point(82.9, 55.0), Point(100, 70)], crs=4326)
+    html = build_map(MapData(towns=data.towns.iloc[0:0], regions=data.regions, points=pts),
+                     ["regions", "towns", "points"]).get_root().render()
+    assert "<script>alert(1)" not in html and "</script><b>x" not in html
+    assert html.count("<script") == html.count("</script>")
+    assert json_strings(html, "_tip")[-2:] == [f"<b>{esc(bad)}</b><br>в полосе", "<b>Тайга</b><br>вне полосы"]
+    assert html.count(POINT_IN) >= 2 and html.count(POINT_OUT) >= 2  # one point + legend each
+    assert "Ваши точки" in html or json.dumps("Ваши точки")[1:-1] in html  # the legend
 
 
 def test_filter_and_query_round_trip():

@@ -83,3 +83,11 @@ def test_users_points_along_a_corridor_keep_their_attributes():
     table = corridor_table(along)
     assert list(table["site"]) == ["склад А"]
     assert {"chainage_km", "offset_km", "side"} <= set(table.columns)
+
+
+def test_streamlit_upload_limit_matches_the_reader():
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 2**20 == MAX_UPLOAD_BYTES

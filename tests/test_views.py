@@ -22,10 +22,14 @@ def test_strip_chart_puts_left_above_and_uses_the_map_colours():
 
 
 def test_strip_chart_for_points_without_categories():
-    pts = atlas.load_monotowns()[["name_ru", "geometry"]].head(40)
+    towns = atlas.load_monotowns().head(40)
+    pts = towns[["geometry"]].assign(Name=towns.name_en.values, note="x")
     along = atlas.towns_along("transsib", 300, points=pts)
     data, spec = corridor_strip_chart(along, "en")
-    assert "color" not in spec["encoding"] and len(data) == len(along)
+    assert "color" not in spec["encoding"] and len(data) == len(along) > 0
+    assert data.town.tolist() == along.Name.tolist()
+    unnamed, _ = corridor_strip_chart(along[["geometry", "chainage_km", "offset_km", "side"]], "ru")
+    assert unnamed.town.tolist() == [f"#{i + 1}" for i in range(len(along))]
 
 
 def test_anchor_table_lists_the_cited_kilometres_in_route_order():

@@ -34,6 +34,7 @@ class MapData:
     science: gpd.GeoDataFrame | None = None
     corridors: gpd.GeoDataFrame | None = None
     nodes: gpd.GeoDataFrame | None = None
+    points: gpd.GeoDataFrame | None = None  # a user's own points (optional ``in_band`` flag)
 
 
 @dataclass
@@ -280,8 +281,43 @@ class Corridors(Layer):
         return legend
 
 
+NAME_COLUMNS = ("name", "name_ru", "название", "наименование", "title", "label", "id")
+POINT_IN, POINT_OUT = "#882255", "#BBBBBB"
+
+
+def point_names(points: gpd.GeoDataFrame) -> list[str]:
+    """A label per uploaded point: its name-like column, else its row number."""
+    cols = {str(c).strip().casefold(): c for c in points.columns if c != "geometry"}
+    for key in NAME_COLUMNS:
+        if key in cols:
+            return ["" if v is None or v != v else str(v) for v in points[cols[key]]]
+    return [f"#{i + 1}" for i in range(len(points))]
+
+
+class UserPoints(Layer):
+    """A user's own points (e.g. uploaded on the Corridors page); those in the band stand out."""
+
+    key = "points"
+
+    def add(self, m, data, opt):
+        pts = data.points
+        if pts is None or pts.empty:
+            return ""
+        inside = pts["in_band"].astype(bool).to_numpy() if "in_band" in pts else np.zeros(len(pts), bool)
+        ru = opt.lang == "ru"
+        where = ("в полосе", "вне полосы") if ru else ("in the band", "outside the band")
+        g = gpd.GeoDataFrame({"_fill": np.where(inside, POINT_IN, POINT_OUT),
+                              "_tip": [f"<b>{esc(n)}</b><br>{where[0] if i else where[1]}"
+                                       for n, i in zip(point_names(pts), inside)]},
+                             geometry=pts.geometry.values, crs=pts.crs)
+        _point_layer(m, g, ["_fill", "_tip"], "Ваши точки" if ru else "Your points", 6,
+                     {"color": "#000", "weight": 1.2})
+        return swatch_legend("Ваши точки" if ru else "Your points",
+                             [(POINT_IN, where[0]), (POINT_OUT, where[1])])
+
+
 LAYERS: dict[str, type[Layer]] = {
-    cls.key: cls for cls in (RegionsBase, RegionsChoropleth, Corridors, Science, Towns, Toser)
+    cls.key: cls for cls in (RegionsBase, RegionsChoropleth, Corridors, Science, Towns, Toser, UserPoints)
 }
 # drawing order: polygons first, then lines, then points, then rings on top
-DRAW_ORDER = ["regions", "choropleth", "corridors", "science", "towns", "toser"]
+DRAW_ORDER = ["regions", "choropleth", "corridors", "science", "towns", "toser", "points"]
