@@ -59,10 +59,20 @@ def _write(gdf, output, cols) -> None:
 def _corridor(args) -> int:
     from atlas.api import towns_along
     from atlas.export.tables import write_table
+    from atlas.uploads import read_line_upload, read_points_upload
 
-    along = towns_along(args.corridor, args.within)
+    corridor = args.corridor
+    if Path(corridor).suffix and Path(corridor).is_file():  # the user's own route file
+        corridor = read_line_upload(Path(corridor).read_bytes(), Path(corridor).name)
+    points = None
+    if args.points:
+        points, notes = read_points_upload(Path(args.points).read_bytes(), Path(args.points).name)
+        for note in notes:
+            print(f"atlas: note: {note}", file=sys.stderr)
+    along = towns_along(corridor, args.within, points=points)
     write_table(along, Path(args.output))
-    print(f"{len(along)} towns within {args.within:g} km of {args.corridor} → {args.output}")
+    what = "points" if points is not None else "towns"
+    print(f"{len(along)} {what} within {args.within:g} km of {args.corridor} → {args.output}")
     return 0
 
 
@@ -94,8 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-o", "--output", required=True)
     s.set_defaults(func=_science)
     c = sub.add_parser("corridor", help="towns along a corridor in route order")
-    c.add_argument("corridor", help='id or name, e.g. transsib or "Транссиб"')
-    c.add_argument("--within", type=float, default=50.0)
+    c.add_argument("corridor", help='id or name, e.g. transsib or "Транссиб", or your own line '
+                                    "file (.geojson, .gpkg, .kml, .gpx)")
+    c.add_argument("--within", type=float, default=50.0, help="band half-width, km (default 50)")
+    c.add_argument("--points", help="your own points (.csv with lon/lat, .geojson, .gpkg, .kml) "
+                                    "instead of the monotowns")
     c.add_argument("-o", "--output", required=True)
     c.set_defaults(func=_corridor)
     m = sub.add_parser("map", help="export the atlas map (.html offline, .png, .svg, .pdf)")
@@ -110,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         return args.func(args)
-    except (KeyError, ValueError, FileNotFoundError) as err:
+    except (KeyError, ValueError, FileNotFoundError) as err:  # UploadError is a ValueError
         print(f"atlas: error: {err}", file=sys.stderr)
         return 2
 

@@ -1,5 +1,6 @@
 """Exports: offline HTML within budget, static figures against a baseline, CLI formats."""
 
+import json
 import re
 from pathlib import Path
 
@@ -106,6 +107,26 @@ def test_cli_science_and_corridor(tmp_path):
     gj = tmp_path / "c.geojson"
     assert main(["corridor", "transsib", "--within", "50", "-o", str(gj)]) == 0
     assert '"chainage_km"' in gj.read_text(encoding="utf-8")
+
+
+def test_cli_corridor_with_your_own_line_and_points(tmp_path, capsys):
+    line = tmp_path / "route.geojson"
+    line.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "properties": {"name": "Новосибирск – Красноярск"},
+        "geometry": {"type": "LineString", "coordinates": [[82.92, 55.03], [85.62, 56.06], [92.87, 56.01]]}}]}))
+    pts = tmp_path / "points.csv"
+    pts.write_bytes("name;lon;lat\nЮрга;84,88;55,71\nАчинск;90,49;56,27\nДалеко;100,0;70,0\n".encode("cp1251"))
+    out = tmp_path / "along.csv"
+    assert main(["corridor", str(line), "--within", "60", "--points", str(pts), "-o", str(out)]) == 0
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    assert {"name", "chainage_km", "offset_km", "side", "lon", "lat"} <= set(rows[0].split(","))
+    names = [r.split(",")[0] for r in rows[1:]]
+    assert names == ["Юрга", "Ачинск"]  # route order; the point at 70°N is outside the band
+    assert "2 points within 60 km" in capsys.readouterr().out
+    bad = tmp_path / "bad.geojson"
+    bad.write_text("{broken")
+    assert main(["corridor", str(bad), "-o", str(out)]) == 2
+    assert "Файл не читается" in capsys.readouterr().err
 
 
 def test_labels_for_chosen_towns_do_not_overlap():
