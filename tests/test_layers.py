@@ -65,6 +65,8 @@ def test_monotowns_contract(towns):
     assert towns.source.str.contains("1398-р").all()
     assert towns.category.isin([1, 2, 3]).all()
     assert towns.category_as_of.str.len().min() > 5
+    # every town has a Latin name (GeoNames, or a transliteration for the 3 it lacks)
+    assert towns.name_en.notna().all() and towns.name_en.str.match(r"^[A-Za-z][A-Za-z' .-]*$").mean() > 0.95
 
 
 def test_category_counts_equal_the_source_edition():

@@ -10,7 +10,7 @@ import pandas as pd
 
 from atlas.build.gazetteer import Gazetteer, clean_admin_centre, normalize_name
 from atlas.build.report import BuildReport
-from atlas.build.translit import slug
+from atlas.build.translit import slug, translit
 from atlas.crs import GEOD, WGS84
 
 LIST_SOURCE = "Распоряжение Правительства РФ № 1398-р от 29.07.2014 «Об утверждении перечня моногородов»"
@@ -73,7 +73,9 @@ def locate(lst: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer, coords: pd.
                        coord_source=f"GeoNames {best.geonameid}")
         elif (r.region, normalize_name(name)) in cited:
             c = cited[(r.region, normalize_name(name))]
-            rec.update(lat=float(c.lat), lon=float(c.lon), coord_source=c.source,
+            # GeoNames has no English name for these: a fixed transliteration stands in
+            latin = "-".join(w[:1].upper() + w[1:] for w in translit(name).split("-"))
+            rec.update(lat=float(c.lat), lon=float(c.lon), coord_source=c.source, name_en=latin,
                        coord_approximate=c.approximate.strip().lower() == "true")
             report.notes.append(f"placed from the cited table: {r.region} / {name}"
                                 + (" (APPROXIMATE)" if rec["coord_approximate"] else ""))
