@@ -28,6 +28,8 @@ cid = st.selectbox("Коридор" if ru else "Corridor", list(names), format_f
                    index=list(names).index(st.query_params.get("corridor", "transsib"))
                    if st.query_params.get("corridor", "transsib") in names else 0)
 width = st.slider("Ширина полосы, км" if ru else "Band half-width, km", 5, 300, 50, step=5, key="cor_w")
+show_band = st.checkbox("Показать полосу на карте" if ru else "Draw the band on the map", value=True,
+                        key="cor_band")
 upload = st.file_uploader("Или загрузите свою линию (GeoJSON, GPKG, KML, GPX)" if ru
                           else "Or upload your own line (GeoJSON, GPKG, KML, GPX)",
                           type=["geojson", "json", "gpkg", "kml", "gpx"], key="cor_upload")
@@ -67,7 +69,7 @@ points = None if user_points is None else user_points.assign(in_band=user_points
 m = build_map(MapData(towns=ui.towns() if user_points is None else ui.towns().iloc[0:0],
                       regions=ui.regions_display(), corridors=sel, nodes=ui.nodes(), points=points),
               ["regions", "corridors", "towns", "points"],
-              MapOptions(lang=lang, corridor_band_km=width, selected_corridor=sel.corridor_id.iloc[0],
+              MapOptions(lang=lang, corridor_band_km=width if show_band else None, selected_corridor=sel.corridor_id.iloc[0],
                          highlight_ids=set(along.get("town_id", []))),
               bounds=_bounds(sel))
 ui.show_map(m, key="corridor_map", returned_objects=[])

@@ -98,6 +98,10 @@ def test_corridors_page():
     df = next(d.value for d in at.dataframe if "chainage_km" in d.value)
     assert len(df) == int(metric(at, "Городов"))
     assert df.chainage_km.is_monotonic_increasing
+    # the band on the map is optional; hiding it changes neither the count nor the table
+    at.checkbox(key="cor_band").uncheck().run()
+    assert not at.exception
+    assert int(metric(at, "Городов")) == len(df)
 
 
 def test_export_page_builds_only_on_click():

@@ -86,6 +86,28 @@ def test_user_points_layer_marks_the_band_and_escapes_names(data, bad):
     assert "Ваши точки" in html or json.dumps("Ваши точки")[1:-1] in html  # the legend
 
 
+def test_corridors_are_dashed_only_where_schematic(data):
+    cor = data.corridors.copy()
+    assert cor.schematic.all()  # every curated line is schematic
+    html = build_map(MapData(towns=data.towns.iloc[0:0], corridors=cor), ["corridors"]).get_root().render()
+    assert json_strings(html, "_dash") == ["8 5"] * len(cor)
+    cor.loc[cor.corridor_id == "transsib", "schematic"] = False  # e.g. a surveyed line
+    html = build_map(MapData(towns=data.towns.iloc[0:0], corridors=cor), ["corridors"]).get_root().render()
+    assert json_strings(html, "_dash") == ["8 5"] * (len(cor) - 1)
+    assert '"_dash": null' in html
+
+
+def test_band_is_drawn_only_when_asked(data):
+    def render(band_km):
+        opt = MapOptions(corridor_band_km=band_km, selected_corridor="bam")
+        return build_map(MapData(towns=data.towns.iloc[0:0], corridors=data.corridors), ["corridors"],
+                         opt).get_root().render()
+
+    with_band, without = render(50), render(None)
+    assert "#CC3311" in with_band and "#CC3311" not in without
+    assert "Polygon" in with_band and "Polygon" not in without
+
+
 def test_filter_and_query_round_trip():
     f = TownFilter(categories=[1], toser="yes", regions=["RU-KEM"], population_min=1000, name="Юрга",
                    toser_year_min=2016, toser_year_max=2016)

@@ -254,19 +254,22 @@ class Corridors(Layer):
                            style_function=lambda f: {"color": "#CC3311", "weight": 0.5,
                                                      "fillColor": "#CC3311",
                                                      "fillOpacity": 0.12}).add_to(m)
+        schematic = cor["schematic"].astype(bool) if "schematic" in cor else [True] * len(cor)
         g = cor[["corridor_id", "geometry"]].assign(
+            _dash=["8 5" if sch else None for sch in schematic],
             _col=[MODE_COLOURS.get(md, "#555") for md in cor["mode"]],
             _w=[5 if c == opt.selected_corridor else 2.5 for c in cor.corridor_id],
             _tip=[f"<b>{esc(n if opt.lang == 'ru' else e)}</b><br>{esc(label(CORRIDOR_MODES, md, opt.lang))}"
                   for n, e, md in zip(cor.name_ru, cor.name_en, cor["mode"])])
         folium.GeoJson(
-            _geojson(g, ["corridor_id", "_col", "_w", "_tip"]), name=t("legend_corridors", opt.lang),
+            _geojson(g, ["corridor_id", "_col", "_w", "_dash", "_tip"]), name=t("legend_corridors", opt.lang),
             style_function=lambda f: {"color": f["properties"]["_col"], "weight": f["properties"]["_w"],
-                                      "dashArray": "8 5", "opacity": 0.9},
+                                      "dashArray": f["properties"]["_dash"], "opacity": 0.9},
             tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
         ).add_to(m)
         legend = line_legend(t("legend_corridors", opt.lang),
-                             [(MODE_COLOURS[md], label(CORRIDOR_MODES, md, opt.lang), True)
+                             [(MODE_COLOURS[md], label(CORRIDOR_MODES, md, opt.lang),
+                               bool(np.all(np.asarray(schematic)[(cor["mode"] == md).to_numpy()])))
                               for md in CORRIDOR_MODES if (cor["mode"] == md).any()])
         nodes = data.nodes
         if nodes is not None and not nodes.empty:
