@@ -69,7 +69,7 @@ points = None if user_points is None else user_points.assign(in_band=user_points
 m = build_map(MapData(towns=ui.towns() if user_points is None else ui.towns().iloc[0:0],
                       regions=ui.regions_display(), corridors=sel, nodes=ui.nodes(), points=points),
               ["regions", "corridors", "towns", "points"],
-              MapOptions(lang=lang, corridor_band_km=width if show_band else None, selected_corridor=sel.corridor_id.iloc[0],
+              MapOptions(lang=lang, legend_position="topright", corridor_band_km=width if show_band else None, selected_corridor=sel.corridor_id.iloc[0],
                          highlight_ids=set(along.get("town_id", []))),
               bounds=_bounds(sel))
 ui.show_map(m, key="corridor_map", returned_objects=[])

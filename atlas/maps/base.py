@@ -44,7 +44,7 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
             if html:
                 legends.append(html)
     if legends:
-        LegendControl("".join(legends), position="bottomright").add_to(m)
+        LegendControl("".join(legends), position=opt.legend_position).add_to(m)
     header = f"<b style='font-size:14px'>{esc(title)}</b><br>" if title else ""
     LegendControl(text_block(header + esc(SHORT_ATTRIBUTION)), position="bottomleft").add_to(m)
     m.fit_bounds(bounds or RUSSIA_BOUNDS)

@@ -48,6 +48,7 @@ class MapOptions:
     corridor_band_km: float | None = None
     highlight_ids: set[str] = field(default_factory=set)
     selected_corridor: str | None = None
+    legend_position: str = "bottomright"  # Leaflet corner for the legend
 
 
 def _geojson(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
