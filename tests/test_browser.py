@@ -93,10 +93,15 @@ def test_science_layer_draws_centres_and_distance_classes(app_url, offline_page)
 
 def test_corridor_journey_pick_slide_download(app_url, offline_page):
     page = offline_page
-    page.goto(app_url + "/corridors?corridor=bam")
+    page.goto(app_url + "/corridors")
     map_frame(page)
-    page.get_by_text("Длина линии", exact=False).first.wait_for(timeout=30000)
-    assert "bam" in page.url
+    page.get_by_text("Длина линии 8089", exact=False).first.wait_for(timeout=30000)  # the Trans-Siberian
+    # pick the BAM in the corridor box, as a user would
+    page.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="Байкало-Амурская магистраль").click()
+    page.get_by_text("Длина линии 3426", exact=False).first.wait_for(timeout=30000)
+    wait_idle(page)
+    assert "corridor=bam" in page.url
     # a deep link runs the whole app: the menu lists the page titles, not file names
     nav = page.locator("[data-testid='stSidebarNav']")
     assert nav.get_by_text("Коридоры / Corridors").count() == 1
