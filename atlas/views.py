@@ -150,7 +150,7 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
         encoding["color"] = {"field": "category", "type": "nominal",
                              "title": "Категория" if ru else "Category",
                              "scale": {"domain": domain, "range": [CATEGORY_COLOURS[k] for k in sorted(CATEGORY_COLOURS)]},
-                             "legend": {"orient": "bottom"}}
+                             "legend": {"orient": "bottom", "labelLimit": 400}}
         tooltip.append({"field": "category", "title": "Категория" if ru else "Category"})
     spec = {"mark": {"type": "circle", "size": 70, "opacity": 0.9, "stroke": "#333333", "strokeWidth": 0.6},
             "encoding": encoding}
