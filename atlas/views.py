@@ -101,6 +101,7 @@ CORRIDOR_TABLE_LABELS = {
     "category": ("Категория", "Category"), "toser": ("ТОСЭР", "TOSER"),
     "dist_science_km": ("До науки, км", "To science, km"), "region_iso": ("Регион", "Region"),
     "population": ("Население", "Population"), "town_id": ("ID", "ID"),
+    "lon": ("Долгота", "Longitude"), "lat": ("Широта", "Latitude"),
 }
 
 

@@ -69,7 +69,9 @@ points = None if user_points is None else user_points.assign(in_band=user_points
 m = build_map(MapData(towns=ui.towns() if user_points is None else ui.towns().iloc[0:0],
                       regions=ui.regions_display(), corridors=sel, nodes=ui.nodes(), points=points),
               ["regions", "corridors", "towns", "points"],
-              MapOptions(lang=lang, legend_position="topright", corridor_band_km=width if show_band else None, selected_corridor=sel.corridor_id.iloc[0],
+              MapOptions(lang=lang, legend_position="topright",
+                         corridor_band_km=width if show_band else None,
+                         selected_corridor=sel.corridor_id.iloc[0],
                          highlight_ids=set(along.get("town_id", []))),
               bounds=_bounds(sel))
 ui.show_map(m, key="corridor_map", returned_objects=[])
@@ -82,9 +84,10 @@ if len(along):
                if ru else "Towns along the route: chainage on x, offset left (+) / right (−) of travel on y")
     strip, spec = corridor_strip_chart(along, lang)
     st.vega_lite_chart(strip, spec, use_container_width=True)
+stem = f"{cid if isinstance(corridor, str) else 'my_line'}_{width}km"
 c1, c2, c3 = st.columns(3)
-c1.download_button("CSV (Excel)", to_csv_bytes(table), f"{cid}_{width}km.csv", "text/csv", key="dl_csv", on_click="ignore")
-c2.download_button("GeoJSON", to_geojson_bytes(along), f"{cid}_{width}km.geojson", "application/geo+json", key="dl_gj", on_click="ignore")
-c3.download_button("GeoPackage", to_gpkg_bytes(along), f"{cid}_{width}km.gpkg", "application/geopackage+sqlite3", key="dl_gpkg",
+c1.download_button("CSV (Excel)", to_csv_bytes(table), f"{stem}.csv", "text/csv", key="dl_csv", on_click="ignore")
+c2.download_button("GeoJSON", to_geojson_bytes(along), f"{stem}.geojson", "application/geo+json", key="dl_gj", on_click="ignore")
+c3.download_button("GeoPackage", to_gpkg_bytes(along), f"{stem}.gpkg", "application/geopackage+sqlite3", key="dl_gpkg",
                     on_click="ignore")
 ui.footer(lang)

@@ -48,4 +48,5 @@ def test_table_labels_cover_every_export_column():
     assert list(table.columns[:4]) == ["name_ru", "chainage_km", "offset_km", "side"]
     assert set(corridor_table_labels(table.columns, "ru")) == set(table.columns)
     assert set(table.side) <= {"слева", "справа"}
+    assert np.allclose(table.lon, along.geometry.x, atol=1e-5) and np.allclose(table.lat, along.geometry.y, atol=1e-5)
     assert set(corridor_table(along, "en").side) <= {"left", "right"}

@@ -20,6 +20,9 @@ def corridor_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
     if "town_id" not in along.columns:  # a user's own points: keep their attributes too
         cols = [c for c in along.columns if c not in ("geometry", "corridor_id")]
     out = pd.DataFrame(along[cols]).reset_index(drop=True)
+    if "geometry" in along:  # coordinates, so the CSV opens as points in QGIS or Excel maps
+        out["lon"] = along.geometry.x.round(5).to_numpy()
+        out["lat"] = along.geometry.y.round(5).to_numpy()
     if "side" in out and lang == "ru":
         out["side"] = out["side"].map({"left": "слева", "right": "справа"}).fillna(out["side"])
     if "specialization" in out:
