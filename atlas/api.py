@@ -10,7 +10,8 @@ from atlas.analysis.corridors import Corridor, corridor_from_linestring
 from atlas.io import get_corridor, load_monotowns
 
 
-def _as_corridor(corridor) -> Corridor:
+def as_corridor(corridor) -> Corridor:
+    """A Corridor from an id or name, a Corridor, a line geometry or a GeoDataFrame of lines."""
     if isinstance(corridor, Corridor):
         return corridor
     if isinstance(corridor, str):
@@ -47,7 +48,7 @@ def towns_along(corridor, within_km: float, points: gpd.GeoDataFrame | None = No
     """
     if within_km < 0:
         raise ValueError("within_km must be ≥ 0")
-    c = _as_corridor(corridor)
+    c = as_corridor(corridor)
     pts = load_monotowns() if points is None else points
     if pts.crs is not None and pts.crs.to_epsg() != 4326:
         pts = pts.to_crs(4326)
@@ -62,13 +63,13 @@ def towns_along(corridor, within_km: float, points: gpd.GeoDataFrame | None = No
 
 def chainage_km(corridor, lon: float, lat: float) -> float:
     """Route kilometre of the point on ``corridor`` nearest to (lon, lat)."""
-    c = _as_corridor(corridor)
+    c = as_corridor(corridor)
     res = c.project(np.array([lon]), np.array([lat]))
     return float(res.chainage_km.iloc[0])
 
 
 def corridor_summary(corridor) -> pd.Series:
-    c = _as_corridor(corridor)
+    c = as_corridor(corridor)
     m_a, r_a = c.anchors
     return pd.Series({"corridor_id": c.corridor_id, "line_km": round(c.line_km, 1),
                       "route_km": round(c.route_length_km, 1), "anchors": len(r_a),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from atlas.i18n import t
-from atlas.vocab import CATEGORIES, SPECIALIZATIONS, TOSER_KINDS, label
+from atlas.vocab import CATEGORIES, SIDES, SPECIALIZATIONS, TOSER_KINDS, label
 
 
 def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
@@ -132,7 +132,7 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
         "chainage_km": along.chainage_km.astype(float).values,
         "offset_km": along.offset_km.astype(float).values,
         "signed_offset_km": along.offset_km.where(along.side == "left", -along.offset_km).astype(float).values,
-        "side": [("слева" if s == "left" else "справа") if ru else s for s in along.side],
+        "side": [label(SIDES, s, lang) for s in along.side],
     })
     tooltip = [{"field": "town", "title": "Город" if ru else "Town"},
                {"field": "chainage_km", "title": "Пикетаж, км" if ru else "Chainage, km", "format": ",.0f"},

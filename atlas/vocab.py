@@ -43,6 +43,11 @@ SCIENCE_KINDS: dict[str, tuple[str, str]] = {
     "academic_town": ("Академгородок", "Academic town"),
 }
 
+SIDES: dict[str, tuple[str, str]] = {
+    "left": ("слева", "left"),
+    "right": ("справа", "right"),
+}
+
 CORRIDOR_MODES: dict[str, tuple[str, str]] = {
     "rail": ("Железная дорога", "Rail"),
     "road": ("Автодорога", "Road"),

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from atlas import ui
-from atlas.api import corridor_summary, towns_along
+from atlas.api import as_corridor, corridor_summary, towns_along
 from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.uploads import UploadError, read_line_upload, read_points_upload
@@ -52,8 +52,9 @@ if upload is not None:
     except UploadError as err:
         st.error(str(err))
 st.query_params["corridor"] = cid
-along = towns_along(corridor, width, points=user_points)
-summary = corridor_summary(corridor)
+resolved = as_corridor(corridor)  # an uploaded line is turned into a Corridor (and indexed) once
+along = towns_along(resolved, width, points=user_points)
+summary = corridor_summary(resolved)
 st.caption((f"Длина линии {summary.line_km:.0f} км, по маршруту {summary.route_km:.0f} км; "
             f"километровых привязок: {summary.anchors}.") if ru else
            (f"Line {summary.line_km:.0f} km, route {summary.route_km:.0f} km; km anchors: {summary.anchors}."))

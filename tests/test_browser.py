@@ -20,6 +20,13 @@ def wait_for_features(frame, prop: str, more_than: int) -> None:
             return c > n; }""", arg=[prop, more_than])
 
 
+def count_features(frame, prop: str, value) -> int:
+    """How many features on the Leaflet map have ``properties[prop] == value``."""
+    return frame.evaluate("""([prop, value]) => { let n = 0;
+        window.map.eachLayer(l => { if (l.feature && l.feature.properties[prop] === value) n++; });
+        return n; }""", [prop, value])
+
+
 def map_frame(page, timeout=60000):
     page.wait_for_selector("iframe[title*='st_folium'], iframe[src*='streamlit_folium']", timeout=timeout)
     for _ in range(120):
@@ -150,12 +157,11 @@ def test_bad_upload_shows_a_message_and_changes_nothing(app_url, offline_page):
     assert page.locator("[data-testid='stException']").count() == 0
     # the user's points are on the map: the two in the band stand out, the far one is grey
     frame = map_frame(page)
-    frame.wait_for_function("""() => { let n = 0;
-        window.map.eachLayer(l => { if (l.feature && l.feature.properties._fill === '#882255') n++; });
-        return n === 2; }""", timeout=30000)
-    grey = frame.evaluate("""() => { let n = 0;
-        window.map.eachLayer(l => { if (l.feature && l.feature.properties._fill === '#BBBBBB') n++; });
-        return n; }""")
-    assert grey == 1
+    for _ in range(60):
+        if count_features(frame, "_fill", "#882255") == 2:
+            break
+        page.wait_for_timeout(500)
+    assert count_features(frame, "_fill", "#882255") == 2
+    assert count_features(frame, "_fill", "#BBBBBB") == 1
     shot(page, "corridor_bad_upload.png")
     assert page.blocked == []

@@ -179,8 +179,7 @@ class CorridorIndex:
             pts = np.flatnonzero(np.isfinite(d))
         if len(pts) == 0:
             return np.array([], dtype=np.intp), np.array([], dtype=np.intp)
-        hits = self.tree.query_ball_point(p[pts], radius if np.ndim(radius) == 0 else radius[pts],
-                                          return_sorted=False)
+        hits = self.tree.query_ball_point(p[pts], radius, return_sorted=False)
         counts = np.fromiter(map(len, hits), dtype=np.intp, count=len(hits))
         vert = np.fromiter(chain.from_iterable(hits), dtype=np.intp, count=int(counts.sum()))
         owner = np.repeat(pts, counts)

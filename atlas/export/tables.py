@@ -8,7 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from atlas.vocab import SPECIALIZATIONS, label
+from atlas.vocab import SIDES, SPECIALIZATIONS, label
 
 # route order first: what a planner reads, then what identifies the town
 EXPORT_COLUMNS = ["name_ru", "chainage_km", "offset_km", "side", "specialization", "category", "toser",
@@ -24,7 +24,7 @@ def corridor_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
         out["lon"] = along.geometry.x.round(5).to_numpy()
         out["lat"] = along.geometry.y.round(5).to_numpy()
     if "side" in out and lang == "ru":
-        out["side"] = out["side"].map({"left": "слева", "right": "справа"}).fillna(out["side"])
+        out["side"] = [label(SIDES, s, lang) for s in out["side"]]
     if "specialization" in out:
         out["specialization"] = [label(SPECIALIZATIONS, s, lang) if isinstance(s, str) else ""
                                  for s in out.specialization]
