@@ -99,6 +99,13 @@ def join_toser(df: pd.DataFrame, toser: pd.DataFrame | None, report: BuildReport
     report.count("towns_with_toser", int(hit.sum()))
     report.count("toser_with_year", int(t.created_year.notna().sum()))
     report.count("toser_with_decree_no", int((t.decree_no.fillna("") != "").sum()))
+    has_no = t.decree_no.fillna("").astype(str).str.strip() != ""
+    has_date = t.decree_date.fillna("").astype(str).str.strip() != ""
+    report.count("toser_with_decree_date", int(has_date.sum()))
+    report.count("toser_with_decree_no_and_date", int((has_no & has_date).sum()))
+    for r in t[~(has_no & has_date)].itertuples():
+        lacks = " and ".join(w for w, ok in (("number", has_no[r.Index]), ("date", has_date[r.Index])) if not ok)
+        report.gap("TOSER decree", f"«{r.toser_name}» ({r.kind}): no decree {lacks}")
     for r in t[t.created_year.isna()].itertuples():
         report.gap("TOSER creation year", f"«{r.toser_name}» ({r.kind})")
     return out, t
