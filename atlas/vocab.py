@@ -41,6 +41,12 @@ SCIENCE_KINDS: dict[str, tuple[str, str]] = {
     "national_research_university": ("Национальный исследовательский университет",
                                      "National research university"),
     "academic_town": ("Академгородок", "Academic town"),
+    "frc_ras": ("Федеральный исследовательский центр (ФИЦ) РАН",
+                "Federal research centre (Academy of Sciences)"),
+    "ras_regional_centre": ("Научный центр РАН (не ФИЦ)", "Regional scientific centre of the Academy"),
+    "nuclear_centre": ("Федеральный ядерный центр", "Federal nuclear centre"),
+    "state_research_centre": ("Государственный научный центр РФ", "State research centre of Russia"),
+    "priority2030": ("Университет программы «Приоритет-2030»", "«Priority 2030» university"),
 }
 
 SIDES: dict[str, tuple[str, str]] = {

@@ -103,3 +103,56 @@ def nearest_science_centre(points: gpd.GeoDataFrame, centres: gpd.GeoDataFrame,
     if res.within_count is not None:
         out["science_within"] = res.within_count
     return out
+
+
+def centres_near(points: gpd.GeoDataFrame, centres: gpd.GeoDataFrame, km: float,
+                 kinds: list[str] | None = None) -> pd.DataFrame:
+    """Every (point, centre) pair closer than ``km`` (WGS84 geodesic), nearest first per point.
+
+    Columns: ``point`` (index label of ``points``), ``centre_id``, ``name_ru``, ``kind``,
+    ``distance_km``. Candidates come from a unit-sphere k-d tree with a safety margin; the
+    ellipsoidal distance (``pyproj.Geod``) decides.
+    """
+    chosen = centres if not kinds else centres[centres["kind"].isin(kinds)]
+    cols = ["point", "centre_id", "name_ru", "kind", "distance_km"]
+    if chosen.empty or points.empty:
+        return pd.DataFrame(columns=cols)
+    lon, lat = points.geometry.x.to_numpy(), points.geometry.y.to_numpy()
+    tlon, tlat = chosen.geometry.x.to_numpy(), chosen.geometry.y.to_numpy()
+    validate_lonlat(lon, lat)
+    tree = cKDTree(to_xyz(tlon, tlat))
+    cands = tree.query_ball_point(to_xyz(lon, lat), r=chord_for_km(km * (1 + SPHERE_MARGIN)))
+    lengths = np.fromiter((len(c) for c in cands), dtype=int, count=len(cands))
+    if lengths.sum() == 0:
+        return pd.DataFrame(columns=cols)
+    owner = np.repeat(np.arange(len(lon)), lengths)
+    flat = np.fromiter((j for c in cands for j in c), dtype=int, count=int(lengths.sum()))
+    d = geodesic_km(lon[owner], lat[owner], tlon[flat], tlat[flat])
+    keep = d <= km
+    out = pd.DataFrame({
+        "point": points.index.to_numpy()[owner[keep]],
+        "order": owner[keep],
+        "centre_id": chosen["centre_id"].to_numpy()[flat[keep]],
+        "name_ru": chosen["name_ru"].to_numpy()[flat[keep]],
+        "kind": chosen["kind"].to_numpy()[flat[keep]],
+        "distance_km": np.round(d[keep], 1),
+    })
+    out = out.sort_values(["order", "distance_km", "centre_id"], kind="stable")
+    return out.drop(columns="order").reset_index(drop=True)
+
+
+def centres_within(points: gpd.GeoDataFrame, centres: gpd.GeoDataFrame,
+                   km: tuple[float, ...] = (50, 100), kinds: list[str] | None = None) -> pd.DataFrame:
+    """Per point, the centres within each radius in ``km`` (for the town card).
+
+    For every radius R the frame has ``science_within_{R}km`` (count) and
+    ``science_ids_{R}km`` (tuple of centre_ids, nearest first), indexed like ``points``.
+    """
+    out = pd.DataFrame(index=points.index)
+    pairs = centres_near(points, centres, max(km), kinds) if len(km) else None
+    for r in sorted(km):
+        sub = pairs[pairs.distance_km <= r] if pairs is not None else pd.DataFrame(columns=["point"])
+        ids = sub.groupby("point", sort=False)["centre_id"].agg(tuple) if len(sub) else pd.Series(dtype=object)
+        out[f"science_within_{r:g}km"] = [len(ids.get(p, ())) for p in points.index]
+        out[f"science_ids_{r:g}km"] = [ids.get(p, ()) for p in points.index]
+    return out

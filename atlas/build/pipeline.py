@@ -59,8 +59,8 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     towns["region_ru"] = towns.region
     layer = monotowns.to_layer(towns)
 
-    sci_path = src / "science_centres.csv"
-    sci = science.build_science(monotowns.read_csv(sci_path), reg, gaz, report) if sci_path.exists() else None
+    sci_table = science.read_centres(src)  # every science_centres*.csv
+    sci = science.build_science(sci_table, reg, gaz, report) if sci_table is not None else None
     corr = corridor_build.build_corridors(src, report)
 
     from atlas.build.derived import add_derived_columns
