@@ -1,0 +1,250 @@
+"""The live map's data: static payloads written once, small per-state arguments.
+
+The Streamlit component in ``atlas/web/`` fetches three JSON files from its own folder
+(region arcs, every town ever listed, every science centre) once per browser, then each
+rerun sends only :func:`map_args` — visible town indices, their colour classes, legends and
+region fills. Nothing here imports Streamlit: ``atlas.ui`` declares the component over the
+folder that :func:`prepare_web_dir` writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mapclassify
+import numpy as np
+import pandas as pd
+
+from atlas.crs import shift_antimeridian
+from atlas.i18n import t
+from atlas.maps.palettes import (
+    CATEGORY_COLOURS, DISTANCE, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
+)
+from atlas.maps.topology import FORMAT
+from atlas.paths import PACKAGE_DIR, STATIC_DIR
+from atlas.policy import SHORT_ATTRIBUTION
+from atlas.vocab import CATEGORIES, SCIENCE_KINDS, SPECIALIZATIONS, TOSER_KINDS, label
+
+WEB_DIR = PACKAGE_DIR / "web"
+LEAFLET = STATIC_DIR / "vendor" / "leaflet"
+# the start view: the settled south and the Arctic coast from Kaliningrad to Chukotka, so
+# European Russia gets as many pixels as the frame allows
+RUSSIA_BOUNDS = [[43.0, 24.0], [72.0, 178.0]]
+# the text the browser needs, by the name atlas_map.js uses -> catalogue key
+CARD_TEXT = {"region": "region", "category": "category", "specialization": "specialization",
+             "anchor": "anchor", "population": "population", "toser": "toser", "no": "no",
+             "dist_science": "dist_science", "km": "unit.km", "fit": "map.fit",
+             "card_hint": "map.card_hint"}
+
+
+def _clean(values) -> list:
+    """JSON-ready values: NaN/NA become null, numpy scalars become Python ones."""
+    out = []
+    for v in values:
+        if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+            out.append(None)
+        elif isinstance(v, np.integer | np.bool_):
+            out.append(v.item())
+        elif isinstance(v, np.floating):
+            out.append(None if np.isnan(v) else float(v))
+        else:
+            out.append(v)
+    return out
+
+
+def _lonlat(gdf) -> tuple[list, list]:
+    pts = shift_antimeridian(gdf.geometry.values)
+    x = np.round([p.x for p in pts], 4)
+    y = np.round([p.y for p in pts], 4)
+    return x.tolist(), y.tolist()
+
+
+def towns_payload(towns, regions) -> dict:
+    """Every town ever listed, column-wise; ``map_args`` refers to them by row index."""
+    lon, lat = _lonlat(towns)
+    col = lambda c: _clean(towns[c]) if c in towns else [None] * len(towns)  # noqa: E731
+    dist = towns["dist_science_km"].round(1) if "dist_science_km" in towns else [None] * len(towns)
+    return {
+        "id": towns.town_id.tolist(), "lon": lon, "lat": lat,
+        "name_ru": col("name_ru"), "name_en": col("name_en"), "region": col("region_iso"),
+        "spec": col("specialization"), "anchor": col("anchor_enterprise"),
+        "pop": col("population"), "toser": [bool(x) for x in towns.toser],
+        "toser_kind": col("toser_kind"), "toser_name": col("toser_name"),
+        "toser_year": col("toser_year"), "dist": _clean(dist),
+        "regions": {r.iso: [r.name_ru, r.name_en] for r in regions.itertuples()},
+        "vocab": {
+            "category": {str(k): list(v) for k, v in CATEGORIES.items()},
+            "specialization": {k: list(v) for k, v in SPECIALIZATIONS.items()},
+            "toser_kind": {k: list(v) for k, v in TOSER_KINDS.items()},
+        },
+    }
+
+
+def science_payload(centres) -> dict:
+    lon, lat = _lonlat(centres)
+    col = lambda c: _clean(centres[c]) if c in centres else [None] * len(centres)  # noqa: E731
+    return {"id": centres.centre_id.tolist(), "lon": lon, "lat": lat,
+            "name_ru": col("name_ru"), "name_en": col("name_en"), "kind": col("kind"),
+            "city_ru": col("city_ru"), "city_en": col("city_en"),
+            "kinds": {k: list(v) for k, v in SCIENCE_KINDS.items()}}
+
+
+def _dumps(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | None = None) -> Path:
+    """Write the component folder (page, scripts, Leaflet, data) once per content version.
+
+    The folder name is the hash of everything in it, so a browser cache never serves stale
+    data and two servers on one machine share it. Writing goes to a temporary folder that is
+    renamed into place, so a reader never sees half a folder.
+    """
+    if region_arcs.get("format") != FORMAT:
+        raise ValueError(f"region arcs must be {FORMAT!r}")
+    files = {
+        "data/regions.json": _dumps(region_arcs),
+        "data/towns.json": _dumps(towns_payload(towns, regions)),
+        "data/science.json": _dumps(science_payload(centres)),
+    }
+    for name in ("index.html", "atlas_map.js", "topo.js"):
+        files[name] = (WEB_DIR / name).read_bytes()
+    for name in ("leaflet.js", "leaflet.css"):
+        files[name] = (LEAFLET / name).read_bytes()
+    digest = hashlib.sha256(b"".join(k.encode() + v for k, v in sorted(files.items()))).hexdigest()[:16]
+    base = root or Path(tempfile.gettempdir()) / "monotown-atlas-web"
+    target = base / digest
+    if (target / "index.html").exists():
+        return target
+    base.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=base, prefix=".tmp-"))
+    for name, blob in files.items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / name).write_bytes(blob)
+    for name in ("images",):  # Leaflet's default marker images (not used, kept for completeness)
+        src = LEAFLET / name
+        if src.is_dir():
+            shutil.copytree(src, tmp / name)
+    try:
+        os.replace(tmp, target)
+    except OSError:  # another process won the race: its folder has the same content
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+@dataclass
+class LiveOptions:
+    lang: str = "ru"
+    colour: str = "category"  # category | specialization | science
+    choropleth: str | None = None  # None | count | share_cat1 | toser
+    scheme: str = "NaturalBreaks"
+    rings: bool = True
+    selected: str | None = None
+    distance_bands_km: list[float] | None = None
+    centre_kinds: list[str] | None = None  # science centres to draw (None: none)
+    lines: bool = False
+    height: int = 560
+    extra_legends: list[dict] = field(default_factory=list)
+
+
+def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
+    """Colour class per shown town, the palette and its legend block."""
+    lang = opt.lang
+    if opt.colour == "specialization":
+        keys = list(SPECIALIZATIONS)
+        present = [k for k in keys if (shown.specialization == k).any()]
+        palette = [SPECIALIZATION_COLOURS[k] for k in present] + [UNKNOWN_COLOUR]
+        where = {k: i for i, k in enumerate(present)}
+        cls = [where.get(s, len(present)) for s in shown.specialization]
+        items = [[SPECIALIZATION_COLOURS[k], label(SPECIALIZATIONS, k, lang)] for k in present]
+        if shown.specialization.isna().any():
+            items.append([UNKNOWN_COLOUR, t("unknown", lang)])
+        return cls, palette, {"title": t("legend_specialization", lang), "items": items}
+    if opt.colour == "science":
+        from atlas.maps.layers import distance_bands
+
+        d = shown.dist_science_km.to_numpy(dtype=float)
+        if len(d) == 0:
+            return [], list(DISTANCE), {"title": t("legend_science", lang), "items": []}
+        bands = distance_bands(shown.dist_science_km, opt.distance_bands_km)
+        idx = np.digitize(d, bands[1:-1])
+        items = [[DISTANCE[i], f"{bands[i]:.0f}–{bands[i + 1]:.0f} {t('unit.km', lang)}"]
+                 for i in range(len(bands) - 1)]
+        return idx.tolist(), list(DISTANCE), {"title": t("legend_science", lang), "items": items}
+    cats = sorted(CATEGORIES)
+    cls = [cats.index(int(c)) if int(c) in cats else 0 for c in shown.category]
+    items = [[CATEGORY_COLOURS[c], label(CATEGORIES, c, lang)] for c in cats]
+    return cls, [CATEGORY_COLOURS[c] for c in cats], {"title": t("legend_category", lang), "items": items}
+
+
+def choropleth_fill(shown, regions, metric: str, scheme: str, lang: str) -> tuple[dict, dict]:
+    """Region fill colours for a per-region metric of the shown towns, and its legend."""
+    grp = shown.groupby("region_iso")
+    values = {"count": grp.size(),
+              "share_cat1": grp["category"].apply(lambda s: 100.0 * (s == 1).mean()),
+              "toser": grp["toser"].sum()}[metric]
+    v = regions.iso.map(values).fillna(0).astype(float).to_numpy()
+    k = max(2, min(5, len(np.unique(v))))
+    cls = mapclassify.classify(v, scheme=scheme, k=k)
+    colours = SEQUENTIAL[1:1 + len(cls.bins)]
+    fill = {iso: colours[c] for iso, c, x in zip(regions.iso, cls.yb, v, strict=True) if x > 0}
+    lower = [float(v.min())] + [float(b) for b in cls.bins[:-1]]
+    items = [[colours[i], f"{lo:.0f}–{hi:.0f}"] for i, (lo, hi) in enumerate(zip(lower, cls.bins))]
+    return fill, {"title": t(f"choropleth_{metric}", lang), "items": items, "kind": "square"}
+
+
+def map_args(shown, index: dict[str, int], regions, opt: LiveOptions, version: str,
+             centres=None) -> dict:
+    """The arguments of one map state: everything that changes with filters, nothing else.
+
+    ``index`` maps town_id to its row in ``towns_payload`` (and centre_id to its row in
+    ``science_payload`` for ``centres``).
+    """
+    cls, palette, legend = town_classes(shown, opt)
+    legends = [legend]
+    ids = [index[i] for i in shown.town_id]
+    args = {"v": version, "lang": opt.lang, "ids": ids, "cls": cls, "palette": palette,
+            "cat": [int(c) for c in shown.category], "rings": opt.rings,
+            "sel": index.get(opt.selected, -1) if opt.selected else -1,
+            "bounds": RUSSIA_BOUNDS, "height": opt.height, "fill": None, "centres": [],
+            "centre_palette": {}, "lines": [], "dist": None, "pan_to_selected": True,
+            "attribution": html.escape(SHORT_ATTRIBUTION),
+            "text": {k: t(v, opt.lang) for k, v in CARD_TEXT.items()}}
+    if opt.rings and shown.toser.astype(bool).any():
+        legends.append({"title": t("legend_toser", opt.lang), "kind": "ring", "items": [
+            ["#000000", t("legend_toser_monotown", opt.lang), "ring"]]})
+        if (shown.toser.astype(bool) & (shown.toser_kind != "monotown")).any():
+            legends[-1]["items"].append(["#000000", t("legend_toser_other", opt.lang), "ring-dash"])
+    if opt.choropleth:
+        args["fill"], lg = choropleth_fill(shown, regions, opt.choropleth, opt.scheme, opt.lang)
+        legends.append(lg)
+    if opt.colour == "science" and "dist_science_km" in shown:
+        args["dist"] = _clean(shown.dist_science_km.round(1))
+    if centres is not None and opt.centre_kinds:
+        sel = centres[centres.kind.isin(opt.centre_kinds)]
+        args["centres"] = [index[c] for c in sel.centre_id]
+        args["centre_palette"] = {k: SCIENCE_COLOURS.get(k, "#999999") for k in opt.centre_kinds}
+        kinds = [k for k in SCIENCE_KINDS if k in set(sel.kind)]
+        legends.append({"title": t("legend_centres", opt.lang), "kind": "square",
+                        "items": [[SCIENCE_COLOURS.get(k, "#999999"), label(SCIENCE_KINDS, k, opt.lang)]
+                                  for k in kinds]})
+        if opt.lines and "nearest_science_id" in shown:
+            args["lines"] = [[index[tid], index[c]] for tid, c in
+                             zip(shown.town_id, shown.nearest_science_id) if c in index]
+    args["legends"] = legends + opt.extra_legends
+    return args
+
+
+def payload_index(towns, centres=None) -> dict[str, int]:
+    """Row index of every town (and centre) id in the payloads."""
+    idx = {tid: i for i, tid in enumerate(towns.town_id)}
+    if centres is not None:
+        idx.update({cid: i for i, cid in enumerate(centres.centre_id)})
+    return idx

@@ -1,0 +1,360 @@
+"""Explore page in a real browser: today's way (a baseline commit) and the new way, one run.
+
+Both apps run from their own trees (the baseline is unpacked with ``git archive``) behind a
+small TCP proxy that counts the bytes that really cross the wire (after websocket
+compression); headless Debian Chromium drives them with Playwright. Measured per app:
+
+* first Explore load: websocket bytes (wire and decompressed payload) and HTTP bytes of the
+  app's own files (component folder, ``/app/static``), Streamlit's static bundle excluded;
+* a filter change (the TOSER radio: all → yes → no → all, three rounds): websocket bytes per
+  change and click-to-redrawn-markers time (until the map shows the new set of towns);
+* whether zoom survives a filter change;
+* warm server rerun of the Explore script (``AppTest``, median of 15, in its own process);
+* 10 sessions opened at once: seconds until every one shows its map, server RSS before,
+  at peak and 20 s after they close.
+
+Run: ``python benchmarks/bench_browser.py [--baseline 5df1b17]`` from the repository root.
+Nothing here asserts; it prints a markdown report.
+"""
+
+from __future__ import annotations
+
+import _common  # noqa: F401  (puts the repo on sys.path)
+from _common import REPO, header, kb, table
+
+import argparse
+import asyncio
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+BASELINE = "5df1b17"  # main before the live map (folium via st_folium, borders re-sent)
+VIEWPORT = {"width": 1400, "height": 1000}
+
+# how many towns the map shows, read from the page: the live map sets data-shown on its
+# body; folium's st_folium map draws one interactive SVG path per town plus the regions
+COUNT_JS = """() => {
+  const b = document.body;
+  if (b && b.hasAttribute('data-shown')) return Number(b.getAttribute('data-shown'));
+  return document.querySelectorAll('path.leaflet-interactive').length || -1;
+}"""
+ZOOM_JS = """() => {
+  for (const k of Object.keys(window)) {
+    const v = window[k];
+    if (v && v._leaflet_id && typeof v.getZoom === 'function') return v.getZoom();
+  }
+  return null;
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class CountingProxy:
+    """TCP proxy that counts server-to-client bytes, split into websocket and HTTP."""
+
+    def __init__(self, target_port: int):
+        self.target = target_port
+        self.port = _free_port()
+        self.ws = 0
+        self.http = 0
+        self._server = None
+
+    async def _pipe(self, reader, writer, count_ws: list | None):
+        try:
+            while data := await reader.read(65536):
+                if count_ws is not None:
+                    if count_ws[0]:
+                        self.ws += len(data)
+                    else:
+                        self.http += len(data)
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def _handle(self, c_reader, c_writer):
+        s_reader, s_writer = await asyncio.open_connection("127.0.0.1", self.target)
+        first = await c_reader.read(65536)
+        is_ws = [b"/_stcore/stream" in first.split(b"\r\n", 1)[0]]
+        s_writer.write(first)
+        await s_writer.drain()
+        await asyncio.gather(self._pipe(c_reader, s_writer, None),
+                             self._pipe(s_reader, c_writer, is_ws))
+
+    async def start(self):
+        self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
+
+    def reset(self):
+        self.ws = self.http = 0
+
+
+def start_app(tree: Path, port: int) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=str(tree), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    env.pop("ATLAS_DATA_DIR", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(tree / "atlas" / "streamlit_app.py"),
+         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--server.fileWatcherType", "none"],
+        cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(120):
+        try:
+            if urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
+                return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError(f"streamlit did not start from {tree}")
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def map_count(page) -> int:
+    best = -1
+    for fr in page.frames[1:]:
+        try:
+            best = max(best, await fr.evaluate(COUNT_JS))
+        except Exception:  # a frame being replaced
+            continue
+    return best
+
+
+async def wait_count(page, predicate, timeout_s: float = 60.0) -> float:
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout_s:
+        n = await map_count(page)
+        if predicate(n):
+            return time.perf_counter() - t0
+        await asyncio.sleep(0.01)
+    raise TimeoutError("the map did not redraw")
+
+
+async def idle(page, seconds: float = 1.0):
+    await page.wait_for_timeout(seconds * 1000)
+
+
+async def zoom_of(page):
+    for fr in page.frames[1:]:
+        try:
+            z = await fr.evaluate(ZOOM_JS)
+        except Exception:
+            continue
+        if z is not None:
+            return z
+    return None
+
+
+async def measure_app(browser, url: str, proxy: CountingProxy) -> dict:
+    ctx = await browser.new_context(viewport=VIEWPORT)
+    page = await ctx.new_page()
+    ws_payload = [0]
+    http_app = [0]
+
+    def on_ws(ws):
+        ws.on("framereceived", lambda payload: ws_payload.__setitem__(
+            0, ws_payload[0] + len(payload if isinstance(payload, bytes) else payload.encode())))
+
+    async def on_response(resp):
+        path = resp.url.split("127.0.0.1", 1)[-1]
+        if "/component/" in path or "/app/static/" in path:
+            try:
+                sizes = await resp.request.sizes()
+                http_app[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            except Exception:
+                pass
+
+    page.on("websocket", on_ws)
+    page.on("response", lambda r: asyncio.ensure_future(on_response(r)))
+    proxy.reset()
+    t0 = time.perf_counter()
+    await page.goto(url + "/explore")
+    await wait_count(page, lambda n: n >= 300, 120)
+    first_s = time.perf_counter() - t0
+    await idle(page, 2)
+    first = {"ws_wire": proxy.ws, "ws_payload": ws_payload[0], "http_app": http_app[0],
+             "seconds": first_s}
+    # zoom in once, then see whether a filter change keeps it
+    z_before = await zoom_of(page)
+    radios = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').filter(has_text="ТОСЭР")
+    options = {"yes": radios.get_by_text("да", exact=True), "no": radios.get_by_text("нет", exact=True),
+               "any": radios.get_by_text("все", exact=True)}
+    # calibration: the settled count of each state
+    settled = {}
+    for state in ("yes", "no", "any"):
+        await options[state].click()
+        await idle(page, 3)
+        settled[state] = await map_count(page)
+    times, ws_wire, ws_pay = [], [], []
+    for _ in range(3):
+        for state in ("yes", "no", "any"):
+            await idle(page, 0.8)
+            proxy.reset()
+            ws_payload[0] = 0
+            target = settled[state]
+            await options[state].click()
+            times.append(await wait_count(page, lambda n, tg=target: n == tg))
+            await idle(page, 1.5)
+            ws_wire.append(proxy.ws)
+            ws_pay.append(ws_payload[0])
+    z_after = await zoom_of(page)
+    await page.screenshot(path=str(Path(tempfile.gettempdir()) / f"bench_{proxy.target}.png"))
+    await ctx.close()
+    return {"first": first, "click_s": times, "ws_wire": ws_wire, "ws_payload": ws_pay,
+            "zoom": (z_before, z_after), "settled": settled}
+
+
+async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
+    base = rss_mb(pid)
+    peak = [base]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            peak[0] = max(peak[0], rss_mb(pid))
+            time.sleep(0.2)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    ctxs = [await browser.new_context(viewport=VIEWPORT) for _ in range(n)]
+    pages = [await c.new_page() for c in ctxs]
+    t0 = time.perf_counter()
+
+    async def one(pg):
+        await pg.goto(url + "/explore", timeout=180_000)
+        await wait_count(pg, lambda c: c >= 300, 180)
+        return time.perf_counter() - t0
+
+    done = await asyncio.gather(*(one(p) for p in pages))
+    for c in ctxs:
+        await c.close()
+    await asyncio.sleep(20)
+    stop.set()
+    th.join()
+    return {"all_s": max(done), "first_s": min(done), "rss_base": base, "rss_peak": peak[0],
+            "rss_after": rss_mb(pid)}
+
+
+def warm_rerun_ms(tree: Path, runs: int = 15) -> float:
+    code = (
+        "import time, statistics\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('pages/explore.py', default_timeout=120)\n"
+        "at.run(); at.run()\n"
+        "ts = []\n"
+        f"for _ in range({runs}):\n"
+        "    t = time.perf_counter(); at.run(); ts.append(time.perf_counter() - t)\n"
+        "print(statistics.median(ts) * 1000)\n")
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    env.pop("ATLAS_DATA_DIR", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=tree, env=env, capture_output=True,
+                         text=True, timeout=600)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def unpack(commit: str) -> Path:
+    dest = Path(tempfile.mkdtemp(prefix="atlas-baseline-"))
+    archive = subprocess.run(["git", "archive", commit], cwd=REPO, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    return dest
+
+
+async def run(baseline: str) -> None:
+    from playwright.async_api import async_playwright
+
+    trees = {"today (" + baseline + ")": unpack(baseline), "now": REPO}
+    results = {}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for name, tree in trees.items():
+            port = _free_port()
+            proc = start_app(tree, port)
+            try:
+                proxy = CountingProxy(port)
+                await proxy.start()
+                url = f"http://127.0.0.1:{proxy.port}"
+                res = await measure_app(browser, url, proxy)
+                res["concurrent"] = await concurrent(browser, f"http://127.0.0.1:{port}", proc.pid)
+                results[name] = res
+            finally:
+                proc.terminate()
+                proc.wait(20)
+        await browser.close()
+    for name, tree in trees.items():
+        results[name]["rerun_ms"] = warm_rerun_ms(tree)
+    report(results)
+
+
+def report(results: dict) -> None:
+    (a_name, a), (b_name, b) = results.items()
+
+    def ratio(x, y):
+        return f"{x / y:.1f}×" if y else "n/a"
+
+    med = lambda v: statistics.median(v)  # noqa: E731
+    rows = [
+        ["first Explore load: websocket on the wire, kB", kb(a["first"]["ws_wire"]), kb(b["first"]["ws_wire"]),
+         ratio(a["first"]["ws_wire"], b["first"]["ws_wire"])],
+        ["first Explore load: websocket payload (decompressed), kB", kb(a["first"]["ws_payload"]),
+         kb(b["first"]["ws_payload"]), ratio(a["first"]["ws_payload"], b["first"]["ws_payload"])],
+        ["first Explore load: app files over HTTP (component, /app/static), kB", kb(a["first"]["http_app"]),
+         kb(b["first"]["http_app"]), ratio(a["first"]["http_app"], b["first"]["http_app"])],
+        ["first Explore load: app payload on the wire (websocket + app files), kB",
+         kb(a["first"]["ws_wire"] + a["first"]["http_app"]), kb(b["first"]["ws_wire"] + b["first"]["http_app"]),
+         ratio(a["first"]["ws_wire"] + a["first"]["http_app"], b["first"]["ws_wire"] + b["first"]["http_app"])],
+        ["filter change: websocket on the wire, median kB", kb(med(a["ws_wire"])), kb(med(b["ws_wire"])),
+         ratio(med(a["ws_wire"]), med(b["ws_wire"]))],
+        ["filter change: websocket payload, median kB", kb(med(a["ws_payload"])), kb(med(b["ws_payload"])),
+         ratio(med(a["ws_payload"]), med(b["ws_payload"]))],
+        ["click to redrawn markers, median ms (9 clicks)", f"{med(a['click_s']) * 1000:.0f}",
+         f"{med(b['click_s']) * 1000:.0f}", ratio(med(a["click_s"]), med(b["click_s"]))],
+        ["click to redrawn markers, max ms", f"{max(a['click_s']) * 1000:.0f}", f"{max(b['click_s']) * 1000:.0f}",
+         ratio(max(a["click_s"]), max(b["click_s"]))],
+        ["zoom before → after 9 filter changes", "{} → {}".format(*a["zoom"]), "{} → {}".format(*b["zoom"]), ""],
+        ["warm server rerun of Explore (AppTest, median of 15), ms", f"{a['rerun_ms']:.0f}", f"{b['rerun_ms']:.0f}",
+         ratio(a["rerun_ms"], b["rerun_ms"])],
+        ["10 sessions at once: all showing their map, s", f"{a['concurrent']['all_s']:.1f}",
+         f"{b['concurrent']['all_s']:.1f}", ratio(a["concurrent"]["all_s"], b["concurrent"]["all_s"])],
+        ["10 sessions: server RSS before / peak / 20 s after closing, MB",
+         "{rss_base:.0f} / {rss_peak:.0f} / {rss_after:.0f}".format(**a["concurrent"]),
+         "{rss_base:.0f} / {rss_peak:.0f} / {rss_after:.0f}".format(**b["concurrent"]), ""],
+    ]
+    print(table(["measure", a_name, b_name, "ratio"], rows))
+    print()
+    print(f"Settled marker counts per TOSER state: {a_name} {a['settled']}, {b_name} {b['settled']} "
+          "(folium counts region paths too).")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--baseline", default=BASELINE, help="commit to compare against (today's way)")
+    args = ap.parse_args()
+    header("bench_browser — Explore in headless Chromium, today's way vs the live map",
+           "Bytes are counted by a TCP proxy between browser and server (wire) and by Playwright "
+           "(decompressed websocket payload); times are wall-clock in the browser.")
+    asyncio.run(run(args.baseline))
+
+
+if __name__ == "__main__":
+    main()
