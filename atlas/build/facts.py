@@ -21,15 +21,19 @@ def read_profiles(src: Path) -> pd.DataFrame | None:
 
 def join_profiles(df: pd.DataFrame, profiles: pd.DataFrame | None, report: BuildReport) -> pd.DataFrame:
     out = df.copy()
-    cols = ["specialization", "anchor_enterprise", "population", "population_year", "profile_source"]
+    cols = ["specialization", "anchor_enterprise", "population", "population_year", "profile_source",
+            "specialization_historical", "specialization_note"]
     for c in cols:
         out[c] = None
     if profiles is None:
         report.notes.append("no monotown_profiles*.csv: specialization left empty")
     else:
         prof = profiles.rename(columns={"source": "profile_source"})
+        for c in ("specialization_historical", "specialization_note"):
+            if c not in prof:
+                prof[c] = ""
         prof = prof.drop_duplicates(KEY, keep="first").set_index(KEY)
-        bad = set(prof.specialization) - set(SPECIALIZATIONS) - {""}
+        bad = (set(prof.specialization) | set(prof.specialization_historical)) - set(SPECIALIZATIONS) - {""}
         if bad:
             raise ValueError(f"specialization outside the vocabulary: {sorted(bad)}")
         # the list key uses the admin centre as printed in the list (before fixes)
@@ -46,6 +50,12 @@ def join_profiles(df: pd.DataFrame, profiles: pd.DataFrame | None, report: Build
         report.gap("specialization", f"{r.region} / {r.name_ru}")
     filled = int(out.specialization.notna().sum())
     report.count("specialization_filled", f"{filled}/{len(out)} ({100 * filled / len(out):.1f}%)")
+    changed = out.specialization_historical.notna() & (out.specialization_historical != out.specialization)
+    report.count("specialization_changed_since_listing", int(changed.sum()))
+    report.count("specialization_with_note", int(out.specialization_note.notna().sum()))
+    report.section("specialization changed since the list (historical -> today)",
+                   [f"{r.region} / {r.name_ru}: {r.specialization_historical} -> {r.specialization}"
+                    for r in out[changed].itertuples()])
     out["population_year"] = pd.to_numeric(out.population_year, errors="coerce").astype("Int64")
     curated_pop = pd.to_numeric(out.population, errors="coerce")
     out["population_source"] = curated_pop.notna().map({True: "curated", False: None})
