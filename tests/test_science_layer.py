@@ -166,13 +166,13 @@ def test_duplicate_ids_across_files_are_rejected(tmp_path):
 def test_counts_rows_and_places(built):
     gdf, report = built
     mine = gdf[gdf.source_file.isin(MINE)]
-    assert len(mine) == 106
-    assert science.distinct_places(mine) == 57
+    assert len(mine) == 119
+    assert science.distinct_places(mine) == 67
     by_kind = mine.kind.value_counts().to_dict()
     assert by_kind == {
-        "national_research_university": 29, "state_research_centre": 17, "ras_centre": 14,
-        "naukograd": 13, "frc_ras": 12, "federal_university": 10, "academic_town": 4,
-        "naukograd_lapsed": 3, "nuclear_centre": 2, "ras_regional_centre": 2,
+        "national_research_university": 29, "frc_ras": 19, "state_research_centre": 19,
+        "naukograd": 13, "ras_centre": 12, "federal_university": 10, "ras_regional_centre": 8,
+        "academic_town": 4, "naukograd_lapsed": 3, "nuclear_centre": 2,
     }
     assert report.counts["science_centres_placed"] == len(gdf)
     assert report.counts["science_places_distinct"] == science.distinct_places(gdf)
