@@ -42,6 +42,22 @@ def test_every_listed_town_has_a_profile_with_a_sector_in_the_vocabulary(profile
     assert (empty.specialization_note.str.len() > 20).all()  # a gap says why it is a gap
 
 
+def test_towns_added_after_2014_have_a_profile_with_a_sector(profiles):
+    from pathlib import Path
+
+    path = Path(SRC + "monotown_events.csv")
+    if not path.exists():
+        pytest.skip("no monotown_events.csv")
+    ev = pd.read_csv(path, dtype=str, keep_default_na=False)
+    added = ev[ev.event == "added"]
+    prof = profiles.set_index(KEY)
+    for r in added.itertuples():
+        key = (r.region, r.admin_center, r.mo_name)
+        assert key in prof.index, f"no profile row for the added town {key}"
+        assert prof.loc[key, "specialization"] in SPECIALIZATIONS, key
+        assert "http" in prof.loc[key, "source"], key
+
+
 def test_every_sector_has_a_definition_in_both_languages():
     assert set(SPECIALIZATION_DEFINITIONS) == set(SPECIALIZATIONS)
     for key, (ru, en) in SPECIALIZATION_DEFINITIONS.items():
