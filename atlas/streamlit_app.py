@@ -4,22 +4,15 @@ This file sits inside the package, not next to the top-level ``pages/`` folder, 
 Streamlit treats an entry point with a sibling ``pages/`` folder as an old-style multipage app
 until ``st.navigation`` has run once in the server, so a fresh server given a deep link such
 as ``/corridors?corridor=bam`` would run that page file alone (no page config, file names in
-the menu). Here the pages are listed explicitly, with absolute paths.
+the menu). The pages are listed in ``atlas.ui.PAGE_SPECS`` with absolute paths: Explore is
+the start page at ``/`` and also answers at ``/explore``; the others at ``/science``,
+``/corridors``, ``/export`` and ``/sources``. Every page keeps ``?lang=``.
 """
-
-from pathlib import Path
 
 import streamlit as st
 
-PAGES = Path(__file__).resolve().parents[1] / "pages"
+from atlas import ui
+from atlas.i18n import t
 
-st.set_page_config(page_title="Атлас моногородов / Monotown Atlas", page_icon="🏭", layout="wide")
-
-pages = [
-    st.Page(PAGES / "explore.py", title="Карта / Explore", default=True, url_path="explore"),
-    st.Page(PAGES / "science.py", title="Наука / Science access", url_path="science"),
-    st.Page(PAGES / "corridors.py", title="Коридоры / Corridors", url_path="corridors"),
-    st.Page(PAGES / "export.py", title="Экспорт / Export", url_path="export"),
-    st.Page(PAGES / "sources.py", title="Источники / Sources", url_path="sources"),
-]
-st.navigation(pages).run()
+st.set_page_config(page_title=t("app.tab_title", ui.current_lang()), page_icon="🏭", layout="wide")
+ui.navigation().run()

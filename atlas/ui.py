@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from atlas import io
-from atlas.i18n import t
+from atlas.i18n import DEFAULT_LANG, LANGS, lang_name, t
 from atlas.maps import assets
-from atlas.policy import ATTRIBUTION, BOUNDARY_POLICY
 
 
 @st.cache_data(show_spinner=False)
@@ -41,21 +42,155 @@ def nodes():
     return io.load_logistics_nodes()
 
 
+# --- language: chosen once, kept across pages, reloads and deep links ------------------------
+#
+# The language lives in the URL (``?lang=en``) and in the session (``_atlas_lang``): the URL
+# wins (deep link, reload), the session covers any link that lacks it, and every run writes
+# it back to the URL. The sidebar menu is made of ``st.page_link`` with ``?lang=`` so every
+# link carries it. Widgets keep their values when the language changes (see
+# ``_recommit_widgets``): give every widget a stable ``key`` and stable codes as options,
+# with the translated text only in ``format_func`` and the label.
+
+LANG_STATE = "_atlas_lang"
+LANG_WIDGET = "lang_switch"
+_NAV_FLAG = "_atlas_nav"
+PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
+# (catalogue key of the title, file in pages/, URL path); the first is the start page
+PAGE_SPECS = [
+    ("page.explore", "explore.py", "explore"),
+    ("page.science", "science.py", "science"),
+    ("page.corridors", "corridors.py", "corridors"),
+    ("page.export", "export.py", "export"),
+    ("page.sources", "sources.py", "sources"),
+]
+PAGE_ICONS = {"explore": "🗺️", "science": "🔬", "corridors": "🛤️", "export": "📤", "sources": "📚"}
+
+
+def current_lang() -> str:
+    """The reader's language without drawing anything: URL, then session, then Russian."""
+    q = st.query_params.get("lang")
+    if q in LANGS:
+        return q
+    s = st.session_state.get(LANG_STATE)
+    return s if s in LANGS else DEFAULT_LANG
+
+
+def _page(title_key: str, file: str, url_path: str, lang_code: str, default: bool = False):
+    return st.Page(PAGES_DIR / file, title=t(title_key, lang_code), url_path=url_path,
+                   icon=PAGE_ICONS.get(url_path), default=default)
+
+
+def navigation():
+    """The app's pages (titles in the reader's language), for ``atlas/streamlit_app.py``.
+
+    The start page is Explore at ``/``; Explore also answers at ``/explore`` (a hidden page of
+    the same file), so every page has its own deep link. Streamlit's own menu is hidden: the
+    sidebar menu drawn by :func:`lang` carries ``?lang=`` in every link.
+    """
+    lang_code = current_lang()
+    st.session_state[_NAV_FLAG] = True
+    key, file, url = PAGE_SPECS[0]
+    pages = [_page(key, file, "start", lang_code, default=True)]
+    pages += [_page(k, f, u, lang_code) for k, f, u in PAGE_SPECS]
+    return st.navigation(pages, position="hidden")
+
+
+def _widget_value_is_settable(value) -> bool:
+    """Values of option/number/text widgets (not buttons, uploads, maps, editors)."""
+    import datetime as _dt
+
+    scalar = (str, int, float, _dt.date, _dt.time)
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, scalar):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, scalar) and not isinstance(v, bool) for v in value)
+    return False
+
+
+def _recommit_widgets() -> None:
+    """Write every widget's current value back to session state.
+
+    Streamlit keeps a select/radio/multiselect value as its *formatted* text in the browser;
+    after a language switch that text matches no option and the widget would look empty.
+    Setting the value again from Python makes Streamlit send it anew, formatted in the new
+    language.
+    """
+    for key in list(st.session_state.keys()):
+        if key in (LANG_WIDGET, LANG_STATE, _NAV_FLAG) or str(key).startswith("_"):
+            continue
+        try:
+            value = st.session_state[key]
+        except (KeyError, AttributeError):
+            continue
+        if _widget_value_is_settable(value):
+            st.session_state[key] = value
+
+
+def _on_lang_change() -> None:
+    new = st.session_state.get(LANG_WIDGET, DEFAULT_LANG)
+    st.session_state[LANG_STATE] = new
+    st.query_params["lang"] = new
+    _recommit_widgets()
+
+
 def lang() -> str:
-    """Interface language from the URL (``?lang=en``) or the sidebar switch; Russian default."""
-    current = st.query_params.get("lang", "ru")
-    if current not in ("ru", "en"):
-        current = "ru"
-    choice = st.sidebar.radio("Язык / Language", ["ru", "en"], index=["ru", "en"].index(current),
-                              format_func=lambda x: "Русский" if x == "ru" else "English",
-                              horizontal=True, key="lang_switch")
-    if choice != current:
-        st.query_params["lang"] = choice
-    return choice
+    """Draw the sidebar menu and the language switch (call once per page, first); return the
+    language. The chosen language is kept in the session and written into the URL."""
+    current = current_lang()
+    st.session_state[LANG_STATE] = current
+    if st.query_params.get("lang") != current:
+        st.query_params["lang"] = current
+    sb = st.sidebar
+    if st.session_state.get(_NAV_FLAG):
+        for key, file, url in PAGE_SPECS:
+            sb.page_link(_page(key, file, url, current), query_params={"lang": current})
+        sb.divider()
+    st.session_state[LANG_WIDGET] = current
+    sb.radio(t("lang.switch", current), list(LANGS), format_func=lang_name, horizontal=True,
+             key=LANG_WIDGET, on_change=_on_lang_change)
+    return current
 
 
-def tr(key: str) -> str:
-    return t(key, st.session_state.get("lang_switch", st.query_params.get("lang", "ru")))
+def tr(key: str, **params) -> str:
+    """Catalogue text in the current language (``t(key, current_lang(), **params)``)."""
+    return t(key, current_lang(), **params)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def export_preview_png(layers: tuple, region, corridor, title: str, lang_code: str, preset: str,
+                       labels: tuple, dpi: int = 60) -> bytes:
+    """The static export (PNG/SVG/PDF) drawn at low resolution, for the Export page preview."""
+    import io as _io
+
+    import matplotlib.pyplot as plt
+
+    from atlas.export.figure import export_data
+    from atlas.export.static import draw_figure
+
+    data, bounds = export_data(region, corridor)
+    fig = draw_figure(data, list(layers), title, lang_code, preset, list(labels), bounds)
+    buf = _io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def export_preview_map(layers: tuple, region, corridor, title: str, lang_code: str):
+    """The folium map the HTML export writes (same layers, extent and title)."""
+    from atlas.maps import MapOptions, build_map
+
+    data, bounds = _export_data_cached(region, corridor)
+    return build_map(data, list(layers), MapOptions(lang=lang_code, selected_corridor=corridor),
+                     bounds=bounds, title=title)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _export_data_cached(region, corridor):
+    from atlas.export.figure import export_data
+
+    return export_data(region, corridor)
 
 
 def show_map(m, key: str, height: int = 560, returned_objects=("last_object_clicked",)):
@@ -63,57 +198,64 @@ def show_map(m, key: str, height: int = 560, returned_objects=("last_object_clic
     from streamlit_folium import st_folium
 
     assets.localize(m)
+    # st_folium's own ``use_container_width`` (not Streamlit's deprecated argument)
     return st_folium(m, key=key, height=height, use_container_width=True,
                      returned_objects=list(returned_objects))
 
 
 def footer(lang_code: str) -> None:
     st.divider()
-    st.caption(ATTRIBUTION[lang_code])
-    st.caption(BOUNDARY_POLICY[lang_code])
+    st.caption(t("footer.attribution", lang_code))
+    st.caption(t("footer.boundaries", lang_code))
 
 
 def filter_sidebar(towns, regions, initial, lang_code: str):
     """Sidebar filters; starts from ``initial`` (a TownFilter from the URL) and returns a new one."""
     from atlas.analysis.filters import TownFilter
-    from atlas.vocab import SPECIALIZATIONS, TOSER_KINDS, label
+    from atlas.i18n import names, vocab_codes, vocab_label
 
     sb = st.sidebar
-    everything = "все" if lang_code == "ru" else "all"
-    fds = sorted(towns.federal_district.dropna().unique())
+    everything = t("filter.all", lang_code)
+    present = set(towns.federal_district.dropna())
+    fds = [d for d in vocab_codes("federal_district") if d in present] + sorted(
+        present - set(vocab_codes("federal_district")))
     fd = sb.multiselect(t("federal_district", lang_code), fds,
-                        default=[x for x in initial.federal_districts if x in fds], key="f_fd", placeholder=everything)
+                        default=[x for x in initial.federal_districts if x in fds], key="f_fd", placeholder=everything,
+                        format_func=lambda d: vocab_label("federal_district", d, lang_code))
     reg_opts = sorted(towns[towns.federal_district.isin(fd)].region_iso.unique() if fd
                       else towns.region_iso.unique())
-    reg_names = dict(zip(regions.iso, regions.name_ru if lang_code == "ru" else regions.name_en))
+    reg_names = dict(zip(regions.iso, names(regions, lang_code)))
+    reg_opts = sorted(reg_opts, key=lambda i: reg_names.get(i, i))
     reg = sb.multiselect(t("region", lang_code), reg_opts, default=[x for x in initial.regions if x in reg_opts],
                          format_func=lambda i: reg_names.get(i, i), key="f_reg", placeholder=everything)
-    cats = sb.multiselect(t("category", lang_code), [1, 2, 3], default=initial.categories, key="f_cat", placeholder=everything)
-    spec_opts = list(SPECIALIZATIONS) + ["unknown"]
+    cats = sb.multiselect(t("category", lang_code), [1, 2, 3], default=initial.categories, key="f_cat",
+                          placeholder=everything, format_func=lambda c: vocab_label("category", c, lang_code))
+    spec_opts = vocab_codes("specialization") + ["unknown"]
     spec = sb.multiselect(t("specialization", lang_code), spec_opts,
                           default=[s for s in initial.specializations if s in spec_opts],
                           format_func=lambda s: t("unknown", lang_code) if s == "unknown"
-                          else label(SPECIALIZATIONS, s, lang_code), key="f_spec", placeholder=everything)
+                          else vocab_label("specialization", s, lang_code), key="f_spec", placeholder=everything)
     toser_opts = ["any", "yes", "no"]
     toser = sb.radio(t("toser", lang_code), toser_opts, index=toser_opts.index(initial.toser),
-                     format_func=lambda x: {"any": "все" if lang_code == "ru" else "all",
-                                            "yes": t("yes", lang_code), "no": t("no", lang_code)}[x],
+                     format_func=lambda x: t("filter.all" if x == "any" else x, lang_code),
                      horizontal=True, key="f_toser")
-    kinds = sb.multiselect(t("toser_kind", lang_code), list(TOSER_KINDS),
-                           default=[k for k in initial.toser_kinds if k in TOSER_KINDS],
-                           format_func=lambda k: label(TOSER_KINDS, k, lang_code), key="f_kind", placeholder=everything)
+    kind_opts = vocab_codes("toser_kind")
+    kinds = sb.multiselect(t("toser_kind", lang_code), kind_opts,
+                           default=[k for k in initial.toser_kinds if k in kind_opts],
+                           format_func=lambda k: vocab_label("toser_kind", k, lang_code), key="f_kind",
+                           placeholder=everything)
     years = towns.toser_year.dropna().astype(int)
     y_lo, y_hi = (int(years.min()), int(years.max())) if len(years) else (2015, 2020)
-    use_years = sb.checkbox("Год создания ТОСЭР" if lang_code == "ru" else "TOSER creation year",
+    use_years = sb.checkbox(t("filter.toser_year", lang_code),
                             value=initial.toser_year_min is not None or initial.toser_year_max is not None,
                             key="f_year_on")
-    year_range = sb.slider(" ", y_lo, y_hi, (initial.toser_year_min or y_lo, initial.toser_year_max or y_hi),
+    year_range = sb.slider(t("filter.toser_year_range", lang_code), y_lo, y_hi, (initial.toser_year_min or y_lo, initial.toser_year_max or y_hi),
                            key="f_year", disabled=not use_years, label_visibility="collapsed")
     pmax = int(towns.population.max() or 1)
     lo, hi = sb.slider(t("population", lang_code), 0, pmax,
                        (initial.population_min or 0, min(initial.population_max or pmax, pmax)),
                        step=1000, key="f_pop")
-    name = sb.text_input("Поиск по названию" if lang_code == "ru" else "Search by name",
+    name = sb.text_input(t("filter.name", lang_code),
                          value=initial.name, key="f_name")
     return TownFilter(federal_districts=fd, regions=reg, categories=cats, specializations=spec,
                       toser=toser, toser_kinds=kinds,

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from atlas.i18n import t
+from atlas.i18n import column_label, t
 from atlas.vocab import CATEGORIES, SIDES, SPECIALIZATIONS, TOSER_KINDS, label
 
 
 def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
     """The sortable table of the Explore page; same rows as the map."""
+    from atlas.i18n import names
+
     return pd.DataFrame({
         "town_id": towns.town_id.values,
-        t("towns", lang): (towns.name_ru if lang == "ru" else towns.name_en.fillna(towns.name_ru)).values,
+        t("towns", lang): names(towns, lang).values,
         t("region", lang): towns.region_iso.values,
         t("category", lang): towns.category.astype(int).values,
         t("specialization", lang): [label(SPECIALIZATIONS, s, lang) if s else "" for s in towns.specialization],
@@ -29,33 +33,80 @@ def edition_summary(towns, lang: str = "ru") -> str:
         return ""
     counts = towns.category_as_of.value_counts(sort=False)
     counts = counts.sort_values(ascending=False, kind="stable")
-    word = "Категории по редакциям перечня: " if lang == "ru" else "Categories by list edition: "
-    unit = "гор." if lang == "ru" else "towns"
-    return word + "; ".join(f"{ed} — {n} {unit}" for ed, n in counts.items())
+    from atlas.fmt import integer
+    from atlas.i18n import edition_label
+
+    items = "; ".join(t("explore.edition_item", lang, edition=edition_label(ed, lang), n=integer(n, lang))
+                      for ed, n in counts.items())
+    return t("explore.editions_caption", lang, items=items)
+
+
+def _layer_name(layer: str, id_col: str, value, lang: str) -> str:
+    """Display name of a centre/corridor by id (the id itself if the layer lacks it)."""
+    from atlas.fmt import EMPTY, is_empty
+    from atlas.i18n import name
+
+    if is_empty(value):
+        return EMPTY
+    try:
+        from atlas.io import read_layer
+
+        df = read_layer(layer)
+        hit = df[df[id_col] == value]
+        if len(hit):
+            return name(hit.iloc[0], lang)
+    except Exception:  # noqa: BLE001 - a missing layer leaves the id
+        pass
+    return str(value)
 
 
 def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
-    """Every attribute of one town with its source, as (field, value, source) rows."""
-    def val(v):
-        return "" if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA else str(v)
+    """Every attribute of one town with its source, as (field, value, source) rows.
 
+    Values are written for the reader: regions and vocabularies by name, numbers grouped,
+    distances in km, names in Latin letters in English; a missing value is "—".
+    """
+    from atlas import fmt
+    from atlas.i18n import edition_label, region_name, transliterate, vocab_label
+
+    def val(v):
+        return fmt.text(v)
+
+    def words(v):  # Russian free text (municipality, enterprise, TOSER name), Latin in English
+        v = fmt.text(v)
+        return transliterate(v) if lang == "en" and v != fmt.EMPTY else v
+
+    pop = fmt.integer(row.get("population"), lang)
+    if not fmt.is_empty(row.get("population_year")) and pop != fmt.EMPTY:
+        pop = t("card.population_year", lang, population=pop, year=fmt.year(row.get("population_year")))
+    if bool(row.get("toser")):
+        params = dict(name=words(row.get("toser_name")), kind=vocab_label("toser_kind", row.get("toser_kind"), lang))
+        toser = (t("card.toser_value_year", lang, year=fmt.year(row.get("toser_year")), **params)
+                 if not fmt.is_empty(row.get("toser_year")) else t("card.toser_value", lang, **params))
+    else:
+        toser = t("no", lang)
+    spec = row.get("specialization")
+    gid = row.get("geonameid")
     rows = [
-        (t("region", lang), val(row.get("region_ru")) or val(row.get("region_iso")), ""),
-        (t("municipality", lang), val(row.get("municipality")), val(row.get("source"))),
-        (t("category", lang), label(CATEGORIES, int(row["category"]), lang), val(row.get("category_as_of"))),
-        ("category 2014", val(row.get("category_2014")), "1398-р, 29.07.2014"),
-        (t("population", lang), val(row.get("population")), val(row.get("population_source"))),
-        (t("specialization", lang), label(SPECIALIZATIONS, row.get("specialization"), lang)
-         if row.get("specialization") else t("unknown", lang), val(row.get("profile_source"))),
-        (t("anchor", lang), val(row.get("anchor_enterprise")), val(row.get("profile_source"))),
-        (t("toser", lang), (val(row.get("toser_name")) + " — " + label(TOSER_KINDS, row.get("toser_kind"), lang)
-                            + (f", {val(row.get('toser_year'))}" if val(row.get("toser_year")) else ""))
-         if bool(row.get("toser")) else t("no", lang), val(row.get("toser_source"))),
-        (t("dist_science", lang), val(row.get("dist_science_km")), val(row.get("nearest_science_id"))),
-        (t("dist_corridor", lang), val(row.get("dist_corridor_km")), val(row.get("nearest_corridor_id"))),
-        ("GeoNames", val(row.get("geonameid")), val(row.get("coord_source"))),
+        (t("region", lang), region_name(row.get("region_iso"), lang), fmt.EMPTY),
+        (t("municipality", lang), words(row.get("municipality")), val(row.get("source"))),
+        (t("category", lang), vocab_label("category", row.get("category"), lang),
+         edition_label(row.get("category_as_of"), lang)),
+        (t("card.category_2014", lang), vocab_label("category", row.get("category_2014"), lang),
+         t("card.first_edition", lang)),
+        (t("population", lang), pop, val(row.get("population_source"))),
+        (t("specialization", lang), vocab_label("specialization", spec, lang) if not fmt.is_empty(spec)
+         else t("unknown", lang), val(row.get("profile_source"))),
+        (t("anchor", lang), words(row.get("anchor_enterprise")), val(row.get("profile_source"))),
+        (t("toser", lang), toser, val(row.get("toser_source"))),
+        (t("dist_science", lang), fmt.distance(row.get("dist_science_km"), lang),
+         _layer_name("science_centres", "centre_id", row.get("nearest_science_id"), lang)),
+        (t("dist_corridor", lang), fmt.distance(row.get("dist_corridor_km"), lang),
+         _layer_name("corridors", "corridor_id", row.get("nearest_corridor_id"), lang)),
+        (t("card.geonames", lang), t("card.geonames_id", lang, id=fmt.year(gid)) if not fmt.is_empty(gid)
+         else fmt.EMPTY, val(row.get("coord_source"))),
     ]
-    cols = ["Поле", "Значение", "Источник"] if lang == "ru" else ["Field", "Value", "Source"]
+    cols = [t("card.field", lang), t("card.value", lang), t("card.source", lang)]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -67,9 +118,10 @@ def corridor_anchor_table(waypoints, lang: str = "ru") -> pd.DataFrame:
     """
     w = waypoints.sort_values("seq")
     w = w[pd.to_numeric(w.route_km, errors="coerce").notna()]
-    cols = (["Пункт", "км по маршруту", "км по линии", "Источник километра"] if lang == "ru"
-            else ["Waypoint", "Route km", "Line km", "Source of the kilometre"])
-    return pd.DataFrame({cols[0]: w.name_ru.values,
+    cols = [column_label(c, lang) for c in ("waypoint", "route_km", "measure_km", "route_km_source")]
+    from atlas.i18n import names
+
+    return pd.DataFrame({cols[0]: names(w, lang).values,
                          cols[1]: pd.to_numeric(w.route_km).round(0).astype(int).values,
                          cols[2]: w.measure_km.astype(float).round(0).astype(int).values,
                          cols[3]: w.route_km_source.values})
@@ -77,38 +129,22 @@ def corridor_anchor_table(waypoints, lang: str = "ru") -> pd.DataFrame:
 
 def corridor_method_text(n_anchors: int, lang: str = "ru") -> str:
     """How offsets, membership and chainage are computed, in the user's language."""
-    if lang == "ru":
-        anchors = (f"Пикетаж интерполирован между {n_anchors} официальными километрами (таблица ниже)."
-                   if n_anchors > 1 else "Официальных километров нет: пикетаж измерен по линии от её начала.")
-        return ("Линия коридора проведена через станции и города (схематично) и разбита на отрезки "
-                "большого круга не длиннее 25 км. Смещение — геодезическое расстояние на эллипсоиде "
-                "WGS84 до ближайшей точки линии; город в полосе, если смещение не больше ширины. "
-                "Кандидаты ищет пространственный индекс (k-d дерево), без буфера и проекции. "
-                "Сторона — слева или справа по ходу от начала коридора. " + anchors)
-    anchors = (f"Chainage is interpolated between {n_anchors} official kilometres (table below)."
-               if n_anchors > 1 else "No official kilometres: chainage is measured along the line from its start.")
-    return ("The corridor line runs through stations and towns (schematic) and is split into "
-            "great-circle pieces of at most 25 km. The offset is the geodesic distance on the WGS84 "
-            "ellipsoid to the nearest point of the line; a town is in the band when its offset is at "
-            "most the width. A spatial index (k-d tree) finds candidates; no buffer, no projection. "
-            "Side is left or right in the direction of travel from the corridor's start. " + anchors)
+    anchors = (t("corridors.method_anchors", lang, n=n_anchors) if n_anchors > 1
+               else t("corridors.method_no_anchors", lang))
+    return t("corridors.method_text", lang, anchors=anchors)
 
 
-CORRIDOR_TABLE_LABELS = {
-    "name_ru": ("Город", "Town (ru)"), "name_en": ("Город (лат.)", "Town"),
-    "chainage_km": ("Пикетаж, км", "Chainage, km"), "offset_km": ("Смещение, км", "Offset, km"),
-    "side": ("Сторона", "Side"), "specialization": ("Специализация", "Specialization"),
-    "category": ("Категория", "Category"), "toser": ("ТОСЭР", "TOSER"),
-    "dist_science_km": ("До науки, км", "To science, km"), "region_iso": ("Регион", "Region"),
-    "population": ("Население", "Population"), "town_id": ("ID", "ID"),
-    "lon": ("Долгота", "Longitude"), "lat": ("Широта", "Latitude"),
-}
+# corridor table column -> catalogue column key (the Russian name column reads "Город" in Russian,
+# "Town (Russian)" in English; the Latin one the other way round)
+CORRIDOR_TABLE_LABELS = {"name_ru": "town_ru", "name_en": "town_latin"}
 
 
 def corridor_table_labels(columns, lang: str = "ru") -> dict[str, str]:
     """On-screen headers for the corridor table (the CSV keeps the plain column names)."""
-    i = 0 if lang == "ru" else 1
-    return {c: CORRIDOR_TABLE_LABELS[c][i] for c in columns if c in CORRIDOR_TABLE_LABELS}
+    from atlas.i18n import has
+
+    keys = {c: CORRIDOR_TABLE_LABELS.get(c, c) for c in columns}
+    return {c: column_label(k, lang) for c, k in keys.items() if has(f"col.{k}")}
 
 
 def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
@@ -121,10 +157,11 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
 
     from atlas.maps.layers import point_names
 
-    ru = lang == "ru"
+    from atlas.i18n import column_label
+    from atlas.i18n import names as display_names
+
     if "name_ru" in along:
-        name = along["name_ru"] if ru or "name_en" not in along else along["name_en"].fillna(along["name_ru"])
-        names = name.astype(str).tolist()
+        names = display_names(along, lang).tolist()
     else:  # a user's own points
         names = point_names(along)
     data = pd.DataFrame({
@@ -134,25 +171,114 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
         "signed_offset_km": along.offset_km.where(along.side == "left", -along.offset_km).astype(float).values,
         "side": [label(SIDES, s, lang) for s in along.side],
     })
-    tooltip = [{"field": "town", "title": "Город" if ru else "Town"},
-               {"field": "chainage_km", "title": "Пикетаж, км" if ru else "Chainage, km", "format": ",.0f"},
-               {"field": "offset_km", "title": "Смещение, км" if ru else "Offset, km", "format": ".1f"},
-               {"field": "side", "title": "Сторона" if ru else "Side"}]
+    tooltip = [{"field": "town", "title": column_label("town", lang)},
+               {"field": "chainage_km", "title": column_label("chainage_km", lang), "format": ",.0f"},
+               {"field": "offset_km", "title": column_label("offset_km", lang), "format": ".1f"},
+               {"field": "side", "title": column_label("side", lang)}]
     encoding = {
         "x": {"field": "chainage_km", "type": "quantitative",
-              "title": "Пикетаж, км от начала коридора" if ru else "Chainage, km from the corridor's start"},
+              "title": t("corridors.strip_x", lang)},
         "y": {"field": "signed_offset_km", "type": "quantitative",
-              "title": "Смещение, км (+ слева, − справа)" if ru else "Offset, km (+ left, − right)"},
+              "title": t("corridors.strip_y", lang)},
         "tooltip": tooltip,
     }
     if "category" in along:
         data["category"] = [label(CATEGORIES, int(c), lang) for c in along.category]
         domain = [label(CATEGORIES, k, lang) for k in sorted(CATEGORY_COLOURS)]
         encoding["color"] = {"field": "category", "type": "nominal",
-                             "title": "Категория" if ru else "Category",
+                             "title": column_label("category", lang),
                              "scale": {"domain": domain, "range": [CATEGORY_COLOURS[k] for k in sorted(CATEGORY_COLOURS)]},
                              "legend": {"orient": "bottom", "labelLimit": 400}}
-        tooltip.append({"field": "category", "title": "Категория" if ru else "Category"})
+        tooltip.append({"field": "category", "title": column_label("category", lang)})
     spec = {"mark": {"type": "circle", "size": 70, "opacity": 0.9, "stroke": "#333333", "strokeWidth": 0.6},
             "encoding": encoding}
     return data, spec
+
+
+_CORRIDOR_COUNT = re.compile(r"line (\d+(?:\.\d+)?) km, route (\d+(?:\.\d+)?) km, (\d+) waypoints, "
+                             r"(\d+) km anchors, max leg (\d+(?:\.\d+)?) km")
+_FRACTION = re.compile(r"^(\d+)/(\d+) \((\d+(?:\.\d+)?)%\)$")
+
+
+def build_count_label(key: str, lang: str = "ru") -> str | None:
+    """Human label of one build-report count key, or None if the catalogue has none."""
+    from atlas.i18n import has, vocab_label
+
+    plain = {"corridor waypoints with unverified coordinates": "count.corridor_waypoints_unverified",
+             "logistics nodes with unverified coordinates": "count.logistics_nodes_unverified"}
+    if key in plain:
+        return t(plain[key], lang)
+    if has(f"count.{key}"):
+        return t(f"count.{key}", lang)
+    for prefix, vocab, label_key in (("science_", "science_kind", "count.science_kind"),
+                                     ("toser_", "toser_kind", "count.toser_kind"),
+                                     ("logistics_nodes_", "node_kind", "count.node_kind")):
+        code = key[len(prefix):]
+        if key.startswith(prefix) and has(f"{vocab}.{code}"):
+            return t(label_key, lang, kind=vocab_label(vocab, code, lang))
+    if key.startswith("corridor "):
+        cid = key.split(" ", 1)[1]
+        return t("count.corridor", lang, name=_corridor_name(cid, lang))
+    return None
+
+
+def _corridor_name(cid: str, lang: str) -> str:
+    from atlas.i18n import name
+
+    try:
+        from atlas.io import read_layer
+
+        lines = read_layer("corridors")
+        row = lines[lines.corridor_id == cid]
+        if len(row):
+            return name(row.iloc[0], lang)
+    except Exception:  # noqa: BLE001 - the label falls back to the id
+        pass
+    return cid
+
+
+def build_count_value(key: str, value, lang: str = "ru") -> str:
+    """A build-report count written for the reader (numbers grouped, km with units)."""
+    from atlas import fmt
+
+    text = str(value)
+    if m := _CORRIDOR_COUNT.fullmatch(text):
+        line, route, wps, anchors, leg = m.groups()
+        return t("count.corridor_value", lang, line=fmt.km(line, lang), route=fmt.km(route, lang),
+                 waypoints=fmt.integer(wps, lang), anchors=fmt.integer(anchors, lang),
+                 leg=fmt.km(leg, lang))
+    if m := _FRACTION.fullmatch(text):
+        part, whole, share = m.groups()
+        return t("count.fraction", lang, part=fmt.integer(part, lang), whole=fmt.integer(whole, lang),
+                 share=fmt.percent(float(share) / 100, lang, 1))
+    if key.endswith("_km"):
+        return fmt.km(value, lang)
+    try:
+        f = float(text)
+    except ValueError:
+        return text
+    return fmt.integer(f, lang) if f.is_integer() else fmt.number(f, lang, 1)
+
+
+def parse_build_counts(report_text: str) -> dict[str, str]:
+    """The ``-- counts`` section of ``geodata/build_report.txt`` as {key: value text}."""
+    counts, inside = {}, False
+    for line in report_text.splitlines():
+        if line.startswith("-- "):
+            inside = line.strip() == "-- counts"
+            continue
+        if inside and ": " in line:
+            k, v = line.strip().split(": ", 1)
+            counts[k] = v
+    return counts
+
+
+def build_count_table(counts: dict, lang: str = "ru") -> pd.DataFrame:
+    """(item, value) rows with human labels; keys the catalogue does not know are left out
+    (``tests/test_language.py`` fails on such a key, so none is dropped unnoticed)."""
+    rows = []
+    for k, v in counts.items():
+        lab = build_count_label(k, lang)
+        if lab is not None:
+            rows.append((lab, build_count_value(k, v, lang)))
+    return pd.DataFrame(rows, columns=[t("sources.col_item", lang), t("sources.col_value", lang)])

@@ -170,9 +170,32 @@ CORRIDOR_MODES: dict[str, tuple[str, str]] = {
 }
 
 
+FEDERAL_DISTRICTS: dict[str, tuple[str, str]] = {  # Указ № 849 от 13.05.2000 (ред. 2016, 2018)
+    "central": ("Центральный федеральный округ", "Central Federal District"),
+    "northwestern": ("Северо-Западный федеральный округ", "Northwestern Federal District"),
+    "southern": ("Южный федеральный округ", "Southern Federal District"),
+    "north_caucasian": ("Северо-Кавказский федеральный округ", "North Caucasian Federal District"),
+    "volga": ("Приволжский федеральный округ", "Volga Federal District"),
+    "ural": ("Уральский федеральный округ", "Ural Federal District"),
+    "siberian": ("Сибирский федеральный округ", "Siberian Federal District"),
+    "far_eastern": ("Дальневосточный федеральный округ", "Far Eastern Federal District"),
+}
+
+NODE_KINDS: dict[str, tuple[str, str]] = {
+    "seaport": ("Морской порт", "Seaport"),
+    "border_rail": ("Ж.-д. погранпереход", "Rail border crossing"),
+    "border_road": ("Автомобильный погранпереход", "Road border crossing"),
+}
+
+
 def label(vocab: dict, key, lang: str = "ru") -> str:
-    """Human label of a vocabulary key in the chosen language (the key itself if unknown)."""
+    """Human label of a vocabulary key in the chosen language (the key itself if unknown).
+
+    Kept for existing callers; new code uses ``atlas.i18n.vocab_label(name, code, lang)``.
+    """
+    from atlas.i18n import pick
+
     pair = vocab.get(key)
     if pair is None:
         return "" if key is None else str(key)
-    return pair[0] if lang == "ru" else pair[1]
+    return pick(pair, lang)

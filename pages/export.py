@@ -1,53 +1,78 @@
-"""Export: the atlas map as offline HTML or a static figure, built only on request."""
+"""Export: the atlas map as offline HTML or a static figure, previewed, built only on request."""
 
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
-from atlas import ui
+from atlas import fmt, ui
 from atlas.export.figure import ALL_LAYERS, export_map
+from atlas.i18n import names, t, vocab_codes, vocab_label
 
 lang = ui.lang()
-ru = lang == "ru"
-st.title("Экспорт карты" if ru else "Export the map")
-layers = st.multiselect("Слои" if ru else "Layers", ALL_LAYERS, default=ALL_LAYERS, key="ex_layers")
-extent_kind = st.radio("Охват" if ru else "Extent", ["russia", "district", "region", "corridor"], horizontal=True,
-                       format_func=lambda k: {"russia": "Россия" if ru else "Russia",
-                                              "district": "Федеральный округ" if ru else "Federal district",
-                                              "region": "Регион" if ru else "Region",
-                                              "corridor": "Коридор" if ru else "Corridor"}[k], key="ex_extent")
-region = corridor = None
-regions = ui.regions_display()
-if extent_kind == "district":
-    region = st.selectbox("Округ" if ru else "District", sorted(regions.federal_district.unique()), key="ex_fd")
-elif extent_kind == "region":
-    names = dict(zip(regions.iso, regions.name_ru if ru else regions.name_en))
-    region = st.selectbox("Регион" if ru else "Region", sorted(names, key=names.get), format_func=names.get, key="ex_reg")
-elif extent_kind == "corridor":
-    cors = ui.corridors()
-    cnames = dict(zip(cors.corridor_id, cors.name_ru if ru else cors.name_en))
-    corridor = st.selectbox("Коридор" if ru else "Corridor", list(cnames), format_func=cnames.get, key="ex_cor")
-title = st.text_input("Заголовок" if ru else "Title", "Моногорода России" if ru else "Russia's monotowns", key="ex_title")
-fmt = st.selectbox("Формат" if ru else "Format", ["html", "png", "svg", "pdf"], key="ex_fmt",
-                   format_func=lambda f: {"html": "HTML (офлайн)" if ru else "HTML (offline)"}.get(f, f.upper()))
-preset = st.radio("Пропорции" if ru else "Aspect", ["16:9", "4:3"], horizontal=True, key="ex_preset",
-                  disabled=fmt == "html")
-all_towns = ui.towns()
-label_names = dict(zip(all_towns.town_id, all_towns.name_ru))
-labels = st.multiselect("Подписать города (PNG/SVG/PDF)" if ru else "Label towns (PNG/SVG/PDF)",
-                        sorted(label_names, key=label_names.get), format_func=label_names.get,
-                        default=["RU-TA-naberezhnye-chelny", "RU-ROS-gukovo", "RU-IRK-usole-sibirskoe"],
-                        key="ex_labels", disabled=fmt == "html")
-if st.button("Собрать файл" if ru else "Build file", type="primary", key="ex_build"):
-    with st.status("Собираю…" if ru else "Building…", expanded=False) as status:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"monotowns.{fmt}"
-            info = export_map(path, layers=layers or None, region=region, corridor=corridor,
-                              title=title, lang=lang, preset=preset, labels=labels)
-            st.session_state["export_file"] = (path.read_bytes(), path.name)
-        status.update(label=f"{info['bytes'] / 1e6:.2f} MB", state="complete")
-if "export_file" in st.session_state:
-    data, name = st.session_state["export_file"]
-    st.download_button(("Скачать " if ru else "Download ") + name, data, name, key="ex_dl", on_click="ignore")
+st.title(t("export.title", lang))
+st.write(t("export.intro", lang))
+
+left, right = st.columns([2, 3], gap="large")
+with left:
+    layers = st.multiselect(t("export.layers", lang), ALL_LAYERS, default=ALL_LAYERS, key="ex_layers",
+                            format_func=lambda k: t(f"layer.{k}", lang))
+    extent_kind = st.radio(t("export.extent", lang), ["russia", "district", "region", "corridor"],
+                           horizontal=True, format_func=lambda k: t(f"extent.{k}", lang), key="ex_extent")
+    region = corridor = None
+    regions = ui.regions_display()
+    if extent_kind == "district":
+        present = set(regions.federal_district)
+        region = st.selectbox(t("export.district", lang),
+                              [d for d in vocab_codes("federal_district") if d in present],
+                              format_func=lambda d: vocab_label("federal_district", d, lang), key="ex_fd")
+    elif extent_kind == "region":
+        reg_names = dict(zip(regions.iso, names(regions, lang)))
+        region = st.selectbox(t("extent.region", lang), sorted(reg_names, key=reg_names.get),
+                              format_func=reg_names.get, key="ex_reg")
+    elif extent_kind == "corridor":
+        cors = ui.corridors()
+        cnames = dict(zip(cors.corridor_id, names(cors, lang)))
+        corridor = st.selectbox(t("extent.corridor", lang), list(cnames), format_func=cnames.get,
+                                key="ex_cor")
+    title = st.text_input(t("export.map_title", lang), key="ex_title",
+                          placeholder=t("export.default_title", lang))
+    fmt_code = st.selectbox(t("export.format", lang), ["html", "png", "svg", "pdf"], key="ex_fmt",
+                            format_func=lambda f: t(f"format.{f}", lang))
+    preset = st.radio(t("export.aspect", lang), ["16:9", "4:3"], horizontal=True, key="ex_preset",
+                      format_func=lambda p: t(f"aspect.{p}", lang), disabled=fmt_code == "html")
+    all_towns = ui.towns()
+    town_names = dict(zip(all_towns.town_id, names(all_towns, lang)))
+    labels = st.multiselect(t("export.labels", lang), sorted(town_names, key=town_names.get),
+                            format_func=town_names.get,
+                            default=[i for i in ("RU-TA-naberezhnye-chelny", "RU-ROS-gukovo",
+                                                 "RU-IRK-usole-sibirskoe") if i in town_names],
+                            key="ex_labels", disabled=fmt_code == "html", help=t("export.labels_help", lang))
+    map_title = title or t("export.default_title", lang)
+    if st.button(t("export.build", lang), type="primary", key="ex_build", disabled=not layers):
+        with st.status(t("export.building", lang), expanded=False) as status:
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / f"monotowns.{fmt_code}"
+                info = export_map(path, layers=layers or None, region=region, corridor=corridor,
+                                  title=map_title, lang=lang, preset=preset, labels=labels)
+                st.session_state["export_file"] = (path.read_bytes(), path.name)
+            size = t("export.built", lang, size=f"{fmt.number(info['bytes'] / 1e6, lang, 2)} {t('unit.mb', lang)}")
+            status.update(label=size, state="complete")
+    if "export_file" in st.session_state:
+        data, name = st.session_state["export_file"]
+        st.download_button(t("export.download", lang, name=name), data, name, key="ex_dl", on_click="ignore")
+
+with right:
+    st.subheader(t("export.preview", lang))
+    if not layers:
+        st.info(t("export.no_layers", lang))
+    elif fmt_code == "html":
+        st.caption(t("export.preview_html_caption", lang))
+        m = ui.export_preview_map(tuple(layers), region, corridor, map_title, lang)
+        ui.show_map(m, key="ex_preview_map", height=460, returned_objects=[])
+    else:
+        st.caption(t("export.preview_caption", lang))
+        png = ui.export_preview_png(tuple(layers), region, corridor, map_title, lang, preset,
+                                    tuple(labels))
+        st.image(png, width="stretch")
 ui.footer(lang)

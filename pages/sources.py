@@ -1,21 +1,96 @@
-"""Sources, licences, the boundary policy and the build report."""
+"""Sources, licences, the boundary policy, list editions, sector definitions and build counts."""
 
+import pandas as pd
 import streamlit as st
 
-from atlas import ui
+from atlas import fmt, ui
+from atlas.i18n import act_number, has, t, vocab_codes, vocab_label
 from atlas.paths import data_dir
-from atlas.policy import ATTRIBUTION, BOUNDARY_POLICY
+from atlas.views import build_count_table, parse_build_counts
 
 lang = ui.lang()
-st.title("Источники и политика границ" if lang == "ru" else "Sources and boundary policy")
-st.subheader("Политика границ" if lang == "ru" else "Boundary policy")
-st.write(BOUNDARY_POLICY[lang])
-st.subheader("Атрибуция" if lang == "ru" else "Attribution")
-st.write(ATTRIBUTION[lang])
-sources = data_dir() / "SOURCES.md"
-if sources.exists():
-    st.markdown(sources.read_text(encoding="utf-8"))
+st.title(t("sources.title", lang))
+st.write(t("sources.intro", lang))
+
+# --- sources and licences ------------------------------------------------------------------
+st.subheader(t("sources.licences", lang))
+SOURCE_ROWS = ["regions", "districts", "list", "editions", "places", "profiles", "toser", "science",
+               "corridors"]
+header = (f"| {t('sources.col_layer', lang)} | {t('sources.col_source', lang)} "
+          f"| {t('sources.col_licence', lang)} |\n|---|---|---|\n")
+rows = "".join(f"| **{t(f'src.{r}.layer', lang)}** | {t(f'src.{r}.source', lang)} "
+               f"| {t(f'src.{r}.licence', lang)} |\n" for r in SOURCE_ROWS)
+st.markdown(header + rows)
+
+st.subheader(t("sources.boundaries", lang))
+st.write(t("footer.boundaries", lang))
+st.subheader(t("sources.attribution", lang))
+st.write(t("footer.attribution", lang))
+
+
+# --- editions of the list ---------------------------------------------------------------------
+def _edition_name(r) -> str:
+    act, day = r.get("act_no"), r.get("act_date")
+    if r.get("kind") == "original":
+        return t("edition.first", lang, date=fmt.date(day, lang))
+    if fmt.is_empty(act):
+        year = str(r.get("act_id", ""))[-4:]
+        return t("edition.amended_unknown", lang, year=year if year.isdigit() else fmt.EMPTY)
+    return t("edition.amended", lang, act=act_number(act, lang), date=fmt.date(day, lang))
+
+
+def _editions_table() -> pd.DataFrame | None:
+    try:
+        from atlas.editions import list_editions
+
+        ed = list_editions()
+    except Exception:  # noqa: BLE001 - an older build without the editions layer
+        return None
+    recs = ed.to_dict("records")
+    out = {
+        t("sources.col_edition", lang): [_edition_name(r) for r in recs],
+        t("sources.col_date", lang): [fmt.date(r.get("in_force_from") or r.get("act_date"), lang)
+                                      for r in recs],
+        t("col.towns_total", lang): [fmt.integer(r.get("towns"), lang) for r in recs],
+    }
+    for c in (1, 2, 3):
+        out[t("sources.col_cat", lang, n=c)] = [fmt.integer(r.get(f"cat{c}"), lang) for r in recs]
+    out[t("sources.col_source", lang)] = [fmt.text(r.get("source")) for r in recs]
+    return pd.DataFrame(out)
+
+
+st.subheader(t("sources.editions", lang))
+st.write(t("sources.editions_text", lang))
+editions = _editions_table()
+if editions is not None and len(editions):
+    st.dataframe(editions, hide_index=True, width="stretch")
+
+# --- sector definitions (when the vocabulary carries them) --------------------------------------
+definitions = [(vocab_label("specialization", c, lang), t(f"specialization_definition.{c}", lang))
+               for c in vocab_codes("specialization")
+               if has(f"specialization_definition.{c}")]
+if definitions:
+    st.subheader(t("sources.definitions", lang))
+    st.write(t("sources.definitions_text", lang))
+    st.dataframe(pd.DataFrame(definitions, columns=[t("sources.col_sector", lang),
+                                                    t("sources.col_definition", lang)]),
+                 hide_index=True, width="stretch")
+
+# --- build counts and the full log --------------------------------------------------------------
 report = data_dir() / "build_report.txt"
+st.subheader(t("sources.counts", lang))
 if report.exists():
-    with st.expander("Отчёт сборки данных" if lang == "ru" else "Data build report"):
-        st.code(report.read_text(encoding="utf-8"))
+    text = report.read_text(encoding="utf-8")
+    st.caption(t("sources.counts_text", lang))
+    st.dataframe(build_count_table(parse_build_counts(text), lang), hide_index=True, width="stretch")
+    st.caption(t("sources.report_text", lang))
+    c1, c2 = st.columns(2)
+    c1.download_button(t("sources.report_download", lang), text.encode("utf-8"), "build_report.txt",
+                       "text/plain", key="src_report", on_click="ignore")
+    md = data_dir() / "SOURCES.md"
+    if md.exists():
+        c2.download_button(t("sources.md_download", lang), md.read_bytes(), "SOURCES.md",
+                           "text/markdown", key="src_md", on_click="ignore")
+else:
+    st.info(t("sources.no_build", lang))
+ui.footer(lang)

@@ -10,6 +10,7 @@ import shapely
 
 from atlas import io
 from atlas.crs import RUSSIA_AEA, shift_antimeridian
+from atlas.i18n import t
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.policy import ATTRIBUTION, SHORT_ATTRIBUTION
 
@@ -47,7 +48,7 @@ def export_map(path: Path, layers: list[str] | None = None, region: str | None =
                preset: str = "16:9", labels: list[str] | None = None) -> dict:
     path = Path(path)
     layers = layers or ALL_LAYERS
-    title = title or ("Моногорода России" if lang == "ru" else "Russia's monotowns")
+    title = title or t("export.default_title", lang)
     data, bounds = export_data(region, corridor)
     ext = path.suffix.lower()
     if ext == ".html":

@@ -10,6 +10,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from atlas.export.figure import PRESETS, project, scale_bar_km  # noqa: E402
+from atlas.i18n import t  # noqa: E402
 from atlas.maps.layers import town_colours, MapOptions  # noqa: E402
 from atlas.maps.palettes import MODE_COLOURS, SCIENCE_COLOURS  # noqa: E402
 from atlas.policy import ATTRIBUTION  # noqa: E402
@@ -39,7 +40,7 @@ def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9"
         sci.plot(ax=ax, color=[SCIENCE_COLOURS.get(k, "#999") for k in sci.kind], marker="s",
                  markersize=10, edgecolor="#222", linewidth=0.4, zorder=4)
         handles.append(Line2D([], [], marker="s", ls="", color="#4477AA",
-                              label="Научные центры" if lang == "ru" else "Science centres"))
+                              label=t("legend_centres", lang)))
     if "towns" in layers and len(data.towns):
         towns = project(data.towns)
         fills, _ = town_colours(data.towns, MapOptions(lang=lang))
@@ -52,7 +53,7 @@ def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9"
             tos = towns[data.towns.toser.astype(bool).values]
             tos.plot(ax=ax, facecolor="none", edgecolor="black", markersize=60, linewidth=1.0, zorder=6)
             handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="none", color="black",
-                                  label="ТОСЭР" if lang == "ru" else "TOSER"))
+                                  label=t("toser", lang)))
         if labels:
             chosen = data.towns.town_id.isin(labels) | data.towns.name_ru.isin(labels)
             place_labels(ax, towns[chosen.values])
