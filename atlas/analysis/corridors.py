@@ -260,19 +260,97 @@ def _foot_on_pieces(p, a, b):
     return foot, t, pn >= 0, sphere_km
 
 
+# parts of a user's line whose ends are closer than this (degrees, ~1 m) touch
+TOUCH_DEG = 1e-5
+
+
+class CorridorParts:
+    """A line of separate parts that do not form one route: each part keeps its own chainage.
+
+    Nothing joins the parts. ``project`` gives each point its nearest part (column ``part``,
+    1-based in file order), with the chainage measured along that part from its start.
+    """
+
+    def __init__(self, corridor_id: str, parts: list[Corridor], name: str = ""):
+        if len(parts) < 2:
+            raise ValueError("CorridorParts needs at least two parts")
+        self.corridor_id = corridor_id
+        self.parts = parts
+        self.name = name
+        self.meta: dict = {"parts": len(parts), "chained": False}
+        self.route_km = None
+        self.leg_km = np.concatenate([p.leg_km for p in parts])
+
+    @cached_property
+    def index(self) -> CorridorIndex:
+        return CorridorIndex(self.parts)
+
+    @property
+    def line_km(self) -> float:
+        return float(sum(p.line_km for p in self.parts))
+
+    @property
+    def route_length_km(self) -> float:
+        return self.line_km
+
+    @property
+    def anchors(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.array([]), np.array([])
+
+    def project(self, lon, lat, within_km: float | None = None) -> pd.DataFrame:
+        res = self.index.query(lon, lat, within_km)
+        part = {p.corridor_id: k for k, p in enumerate(self.parts, start=1)}
+        res["part"] = res.corridor_id.map(part).astype(int)
+        # one row per point: its nearest part (ties to the lower part number)
+        res = res.sort_values(["point", "offset_km", "part"], kind="stable")
+        res = res[~res.point.duplicated()].sort_values("point", kind="stable")
+        return res[RESULT_COLUMNS + ["part"]].reset_index(drop=True)
+
+
+def _clean(coords: np.ndarray) -> np.ndarray:
+    coords = np.asarray(coords, dtype=float)[:, :2]
+    keep = np.concatenate([[True], np.any(np.diff(coords, axis=0) != 0, axis=1)])
+    return coords[keep]
+
+
+def corridor_from_parts(corridor_id: str, parts: list, name: str = "") -> Corridor | CorridorParts:
+    """One Corridor when the parts meet end to start in the order given, else CorridorParts.
+
+    ``parts`` are vertex arrays (n × 2, lon/lat) or LineStrings, in file order. Parts are never
+    joined by a leg nobody drew: consecutive parts are chained only where the end of one is the
+    start of the next (within ``TOUCH_DEG``).
+    """
+    arrays = [_clean(np.asarray(getattr(p, "coords", p))) for p in parts]
+    arrays = [a for a in arrays if len(a) >= 2]
+    if not arrays:
+        raise ValueError("the line has no part with two distinct vertices")
+    if len(arrays) == 1:
+        return Corridor(corridor_id, arrays[0][:, 0], arrays[0][:, 1], name=name)
+    touches = all(np.abs(a[-1] - b[0]).max() <= TOUCH_DEG for a, b in zip(arrays[:-1], arrays[1:]))
+    if touches:
+        coords = _clean(np.vstack([arrays[0]] + [b[1:] for b in arrays[1:]]))
+        c = Corridor(corridor_id, coords[:, 0], coords[:, 1], name=name)
+        c.meta.update({"parts": len(arrays), "chained": True})
+        return c
+    return CorridorParts(corridor_id, [Corridor(f"{corridor_id}-{k}", a[:, 0], a[:, 1])
+                                       for k, a in enumerate(arrays, start=1)], name=name)
+
+
 def corridor_from_linestring(corridor_id: str, geom, name: str = "",
-                             route_km: np.ndarray | None = None) -> Corridor:
-    """A Corridor from a (Multi)LineString in EPSG:4326 (parts merged in order)."""
+                             route_km: np.ndarray | None = None) -> Corridor | CorridorParts:
+    """A Corridor from a LineString in EPSG:4326; a MultiLineString's parts are kept apart
+    unless they meet end to start in order (see :func:`corridor_from_parts`)."""
     if geom is None or geom.is_empty:
         raise ValueError("the corridor geometry is empty")
     if geom.geom_type == "MultiLineString":
-        merged = shapely.line_merge(geom)
-        parts = list(getattr(merged, "geoms", [merged]))
-        coords = np.concatenate([np.asarray(p.coords)[:, :2] for p in parts])
-    elif geom.geom_type == "LineString":
-        coords = np.asarray(geom.coords)[:, :2]
-    else:
+        if route_km is not None:
+            raise ValueError("route kilometres need a single LineString")
+        return corridor_from_parts(corridor_id, list(geom.geoms), name=name)
+    if geom.geom_type != "LineString":
         raise ValueError(f"a corridor must be a line, got {geom.geom_type}")
+    coords = np.asarray(geom.coords)[:, :2]
     keep = np.concatenate([[True], np.any(np.diff(coords, axis=0) != 0, axis=1)])
+    if route_km is not None:
+        route_km = np.asarray(route_km, dtype=float)[keep]
     coords = coords[keep]
     return Corridor(corridor_id, coords[:, 0], coords[:, 1], route_km=route_km, name=name)

@@ -95,6 +95,7 @@ def standalone_html(m, title: str = "", credits: str = "") -> str:
 
 
 def save_html(m, path: Path, title: str = "", credits: str = "") -> int:
+    from atlas.export.tables import atomic_write
+
     data = standalone_html(m, title, credits).encode("utf-8")
-    Path(path).write_bytes(data)
-    return len(data)
+    return atomic_write(Path(path), data)  # a temporary name, renamed when complete

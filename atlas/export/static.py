@@ -61,10 +61,13 @@ def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9"
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
     ax.set_axis_off()
-    ax.set_title(title, fontsize=14, loc="left")
-    ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
+    # titles and labels are plain text: "$5 and $6" stays as typed, never matplotlib maths
+    ax.set_title(title, fontsize=14, loc="left", parse_math=False, usetex=False)
+    legend = ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
+    for text in legend.get_texts():
+        text.set_parse_math(False)
     _scale_bar(ax, maxx - minx)
-    fig.text(0.01, 0.015, ATTRIBUTION[lang], fontsize=6, color="#444", wrap=True)
+    fig.text(0.01, 0.015, ATTRIBUTION[lang], fontsize=6, color="#444", wrap=True, parse_math=False)
     return fig
 
 
@@ -101,7 +104,8 @@ def _scale_bar(ax, width_m: float) -> None:
     x = x1 - (x1 - x0) * 0.05 - km * 1000
     y = y0 + (y1 - y0) * 0.05
     ax.plot([x, x + km * 1000], [y, y], color="black", linewidth=2.5)
-    ax.text(x + km * 500, y + (y1 - y0) * 0.012, f"{km:.0f} км / km", ha="center", fontsize=7)
+    ax.text(x + km * 500, y + (y1 - y0) * 0.012, f"{km:.0f} км / km", ha="center", fontsize=7,
+            parse_math=False)
 
 
 def place_labels(ax, points, fontsize: int = 7) -> list[str]:
@@ -114,7 +118,8 @@ def place_labels(ax, points, fontsize: int = 7) -> list[str]:
         for dx, dy, ha, va in ((4, 4, "left", "bottom"), (-4, 4, "right", "bottom"),
                                (4, -4, "left", "top"), (-4, -4, "right", "top")):
             txt = ax.annotate(row.name_ru, (row.geometry.x, row.geometry.y), xytext=(dx, dy),
-                              textcoords="offset points", fontsize=fontsize, ha=ha, va=va, zorder=7)
+                              textcoords="offset points", fontsize=fontsize, ha=ha, va=va, zorder=7,
+                              parse_math=False, usetex=False)
             box = txt.get_window_extent(renderer)
             if not any(box.overlaps(p) for p in placed):
                 placed.append(box)
