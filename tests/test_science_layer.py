@@ -142,6 +142,15 @@ def test_uncited_or_half_coordinates_are_rejected(reg, gaz):
                               BuildReport())
 
 
+def test_status_dates_are_years_months_or_days(reg, gaz):
+    base = dict(centre_id="x3", name_ru="Х", name_en="", kind="naukograd", city_ru="Обнинск",
+                region_iso="RU-KLU", status_from="1994", status_to="", lat="", lon="", coord_source="",
+                source="test source")
+    assert len(science.build_science(pd.DataFrame([base]), reg, gaz, BuildReport())) == 1
+    with pytest.raises(science.ScienceTableError, match="status_to «31.12.2020»"):
+        science.build_science(pd.DataFrame([{**base, "status_to": "31.12.2020"}]), reg, gaz, BuildReport())
+
+
 def test_unplaced_rows_are_reported_by_name(reg, gaz):
     row = dict(centre_id="x2", name_ru="Институт Нигде", name_en="", kind="naukograd", city_ru="Нигдеград",
                region_iso="RU-KLU", status_from="", status_to="", lat="", lon="", coord_source="",
@@ -166,12 +175,12 @@ def test_duplicate_ids_across_files_are_rejected(tmp_path):
 def test_counts_rows_and_places(built):
     gdf, report = built
     mine = gdf[gdf.source_file.isin(MINE)]
-    assert len(mine) == 119
-    assert science.distinct_places(mine) == 67
+    assert len(mine) == 131
+    assert science.distinct_places(mine) == 72
     by_kind = mine.kind.value_counts().to_dict()
     assert by_kind == {
-        "national_research_university": 29, "frc_ras": 19, "state_research_centre": 19,
-        "naukograd": 13, "ras_centre": 12, "federal_university": 10, "ras_regional_centre": 8,
+        "national_research_university": 29, "state_research_centre": 27, "frc_ras": 22,
+        "naukograd": 13, "ras_centre": 12, "federal_university": 10, "ras_regional_centre": 9,
         "academic_town": 4, "naukograd_lapsed": 3, "nuclear_centre": 2,
     }
     assert report.counts["science_centres_placed"] == len(gdf)

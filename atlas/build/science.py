@@ -33,6 +33,8 @@ PLACEMENT_KM = 5.0
 PLACE_DECIMALS = 2
 # a cited coordinate may sit this far outside its region's (simplified) polygon
 REGION_TOLERANCE_KM = 3.0
+# a status date may be a year, a month or a day (sources often give only the year)
+_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 
 
 class ScienceTableError(ValueError):
@@ -89,6 +91,9 @@ def validate_table(table: pd.DataFrame) -> None:
         errors.append(f"unknown science kinds: {bad}")
     for r in table[table.source.str.strip().str.len() < 6].itertuples():
         errors.append(f"{r.centre_id}: no source")
+    for col in ("status_from", "status_to"):
+        for r in table[~table[col].str.fullmatch(_DATE) & (table[col] != "")].itertuples():
+            errors.append(f"{r.centre_id}: {col} «{getattr(r, col)}» is not YYYY, YYYY-MM or YYYY-MM-DD")
     lat, lon = _coords(table)
     for i, r in enumerate(table.itertuples()):
         given = (r.lat != "", r.lon != "")
