@@ -66,7 +66,7 @@ def _science(args) -> int:
     from atlas.analysis.science import nearest_science_centre
     from atlas.io import load_monotowns, load_science_centres
 
-    towns = load_monotowns()
+    towns = load_monotowns(args.edition)
     kinds = [k.strip() for k in args.kinds.split(",")] if args.kinds else None
     kinds = [{"ras": "ras_centre", "fu": "federal_university",
               "nru": "national_research_university"}.get(k, k) for k in kinds or []] or None
@@ -103,7 +103,12 @@ def _corridor(args) -> int:
         points, notes = read_points_upload(Path(args.points).read_bytes(), Path(args.points).name)
         for note in notes:
             print(f"atlas: note: {note}", file=sys.stderr)
-    along = towns_along(corridor, args.within, points=points)
+    if points is None:
+        from atlas.io import load_monotowns
+
+        along = towns_along(corridor, args.within, points=load_monotowns(args.edition))
+    else:
+        along = towns_along(corridor, args.within, points=points)
     write_table(along, Path(args.output))
     what = "points" if points is not None else "towns"
     print(f"{len(along)} {what} within {args.within:g} km of {args.corridor} → {args.output}")
@@ -116,10 +121,14 @@ def _map(args) -> int:
     layers = args.layers.split(",") if args.layers else None
     t0 = time.perf_counter()
     info = export_map(Path(args.output), layers=layers, region=args.region, corridor=args.corridor,
-                      title=args.title, lang=args.lang,
+                      title=args.title, lang=args.lang, edition=args.edition,
                       labels=[x.strip() for x in args.labels.split(",")] if args.labels else None)
     print(f"{args.output}: {info['bytes'] / 1e6:.2f} MB in {time.perf_counter() - t0:.1f} s")
     return 0
+
+
+EDITION_HELP = ("list edition: latest (default), all (every town ever listed) or the list in force "
+                "on a date YYYY-MM-DD (from 2014-07-29)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--kinds", default="", help="comma list: naukograd,ras,federal_university,…")
     s.add_argument("--within", type=float, default=100.0, help="count centres within this many km")
     s.add_argument("-o", "--output", required=True)
+    s.add_argument("--edition", default="latest", help=EDITION_HELP)
     s.set_defaults(func=_science)
     c = sub.add_parser("corridor", help="towns along a corridor in route order")
     c.add_argument("corridor", help='id or name, e.g. transsib or "Транссиб", or your own line '
@@ -150,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--points", help="your own points (.csv with lon/lat, .geojson, .gpkg, .kml) "
                                     "instead of the monotowns")
     c.add_argument("-o", "--output", required=True)
+    c.add_argument("--edition", default="latest", help=EDITION_HELP)
     c.set_defaults(func=_corridor)
     m = sub.add_parser("map", help="export the atlas map (.html offline, .png, .svg, .pdf)")
     m.add_argument("-o", "--output", required=True)
@@ -159,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--title", default=None)
     m.add_argument("--lang", default="ru", choices=["ru", "en"])
     m.add_argument("--labels", help="towns to label on static figures (town ids or Russian names)")
+    m.add_argument("--edition", default="latest", help=EDITION_HELP)
     m.set_defaults(func=_map)
     args = p.parse_args(argv)
     try:

@@ -13,7 +13,7 @@ from atlas import schema
 from atlas.analysis.corridors import Corridor
 from atlas.paths import data_dir
 
-EDITIONS = ("latest", "2014")
+EDITIONS = ("latest", "all", "2014")  # and any date "YYYY-MM-DD"
 
 
 class DataMissing(FileNotFoundError):
@@ -47,19 +47,18 @@ def load_regions(display: bool = False) -> gpd.GeoDataFrame:
     return schema.validate(gdf, schema.REGIONS, "regions")
 
 
-def load_monotowns(edition: str = "latest") -> gpd.GeoDataFrame:
-    """Every town of the official list, with curated facts and derived distances.
+def load_monotowns(edition="latest") -> gpd.GeoDataFrame:
+    """The towns of one edition of the official list, with curated facts and derived distances.
 
-    ``edition="latest"`` shows the most recent sourced category of each town;
-    ``edition="2014"`` the first edition of order No. 1398-r (29.07.2014).
+    ``edition``: ``"latest"`` (default, the list after every recorded act), ``"all"`` (every
+    town ever listed, with ``listed_from``/``listed_to``), an ISO date ``"YYYY-MM-DD"`` (the list
+    in force that day, with the category in force that day; ``"2014"`` = ``"2014-07-29"``) or an
+    act id from :func:`atlas.list_editions`. A date before 29.07.2014 or a malformed value raises
+    :class:`atlas.editions.EditionError` (a ``ValueError`` with a stable ``code``).
     """
-    if edition not in EDITIONS:
-        raise ValueError(f"edition must be one of {EDITIONS}")
-    gdf = read_layer("monotowns")
-    if edition == "2014":
-        gdf["category"] = gdf["category_2014"]
-        gdf["category_as_of"] = "1398-р, ред. 29.07.2014"
-    return schema.validate(gdf, schema.MONOTOWNS, "monotowns")
+    from atlas.editions import load_monotowns as _load
+
+    return _load(edition)
 
 
 def load_category_editions() -> pd.DataFrame:

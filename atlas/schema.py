@@ -9,6 +9,7 @@ MONOTOWNS = [
     "town_id", "name_ru", "name_en", "municipality", "region_iso", "category", "category_as_of",
     "population", "population_year", "specialization", "anchor_enterprise", "toser",
     "toser_name", "toser_kind", "toser_decree", "toser_date", "geonameid", "source", "geometry",
+    "listed_from", "listed_to",
 ]
 SCIENCE = ["centre_id", "name_ru", "kind", "city_ru", "region_iso", "source", "geometry"]
 CORRIDORS = ["corridor_id", "name_ru", "name_en", "mode", "schematic", "geometry"]

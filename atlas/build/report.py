@@ -13,12 +13,16 @@ class BuildReport:
     ambiguous: list[str] = field(default_factory=list)
     gaps: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    sections: dict[str, list[str]] = field(default_factory=dict)
 
     def count(self, key: str, value) -> None:
         self.counts[key] = value
 
     def gap(self, kind: str, item: str) -> None:
         self.gaps.setdefault(kind, []).append(item)
+
+    def section(self, title: str, lines: list[str]) -> None:
+        self.sections[title] = list(lines)
 
     def render(self) -> str:
         lines = ["== atlas build-data report =="]
@@ -32,6 +36,9 @@ class BuildReport:
         lines += [f"  {u}" for u in self.unmatched]
         for kind, items in self.gaps.items():
             lines.append(f"-- gaps: {kind} ({len(items)})")
+            lines += [f"  {i}" for i in items]
+        for title, items in self.sections.items():
+            lines.append(f"-- {title} ({len(items)})")
             lines += [f"  {i}" for i in items]
         if self.notes:
             lines.append("-- notes")

@@ -20,11 +20,12 @@ PRESETS = {"16:9": (13.33, 7.5), "4:3": (10.0, 7.5)}
 
 
 def export_data(region: str | None = None, corridor: str | None = None,
-                tolerance_deg: float = EXPORT_TOLERANCE_DEG) -> tuple[MapData, list | None]:
+                tolerance_deg: float = EXPORT_TOLERANCE_DEG, edition="latest"
+                ) -> tuple[MapData, list | None]:
     """Layers for an export, clipped to a region or federal district if asked; and bounds."""
     regions = io.load_regions(display=True)
     regions = regions.assign(geometry=shapely.coverage_simplify(regions.geometry.values, tolerance_deg))
-    towns = io.load_monotowns()
+    towns = io.load_monotowns(edition)
     data = MapData(towns=towns, regions=regions, science=io.load_science_centres(),
                    corridors=io.load_corridors(), nodes=io.load_logistics_nodes())
     bounds = None
@@ -45,11 +46,11 @@ def export_data(region: str | None = None, corridor: str | None = None,
 
 def export_map(path: Path, layers: list[str] | None = None, region: str | None = None,
                corridor: str | None = None, title: str | None = None, lang: str = "ru",
-               preset: str = "16:9", labels: list[str] | None = None) -> dict:
+               preset: str = "16:9", labels: list[str] | None = None, edition="latest") -> dict:
     path = Path(path)
     layers = layers or ALL_LAYERS
     title = title or t("export.default_title", lang)
-    data, bounds = export_data(region, corridor)
+    data, bounds = export_data(region, corridor, edition=edition)
     ext = path.suffix.lower()
     if ext == ".html":
         from atlas.export.html import save_html
