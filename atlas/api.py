@@ -19,6 +19,8 @@ def as_corridor(corridor) -> Corridor | CorridorParts:
     """
     if isinstance(corridor, Corridor | CorridorParts):
         return corridor
+    if isinstance(getattr(corridor, "lines", None), gpd.GeoDataFrame):  # an uploads.LineUpload
+        corridor = corridor.lines
     if isinstance(corridor, str):
         return get_corridor(corridor)
     if isinstance(corridor, gpd.GeoDataFrame | gpd.GeoSeries):

@@ -20,10 +20,10 @@ def test_a_good_geojson_line():
 def test_gpx_and_kml_lines(tmp_path):
     gpx = ('<?xml version="1.0"?><gpx version="1.1" creator="t" xmlns="http://www.topografix.com/GPX/1/1">'
            '<trk><trkseg><trkpt lat="55.0" lon="82.9"/><trkpt lat="56.0" lon="92.9"/></trkseg></trk></gpx>')
-    assert len(read_line_upload(gpx.encode(), "r.gpx")) == 1
+    assert len(read_line_upload(gpx.encode(), "r.gpx").lines) == 1
     kml = ('<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><LineString>'
            '<coordinates>82.9,55.0 92.9,56.0</coordinates></LineString></Placemark></kml>')
-    assert len(read_line_upload(kml.encode(), "r.kml")) == 1
+    assert len(read_line_upload(kml.encode(), "r.kml").lines) == 1
 
 
 def test_cp1251_csv_with_cyrillic_columns_is_read():
@@ -35,15 +35,18 @@ def test_cp1251_csv_with_cyrillic_columns_is_read():
 
 def test_swapped_lat_lon_is_detected_and_reported():
     text = "name,lon,lat\nA,55.75,37.62\nB,56.0,92.9\n"
-    gdf, notes = read_points_upload(text.encode(), "pts.csv")
-    assert gdf.geometry.y.iloc[1] == pytest.approx(56.0)
-    assert any("swapped" in n for n in notes)
+    res = read_points_upload(text.encode(), "pts.csv")
+    assert res.points.geometry.y.iloc[0] == pytest.approx(55.75)  # Moscow, given as (lat, lon)
+    assert res.points.geometry.y.iloc[1] == pytest.approx(56.0)  # latitude 92.9 is impossible
+    assert res.exchanged_rows == [2, 3]  # as in a spreadsheet: the header is row 1
+    assert any("exchanged in rows 2, 3 " in n.message("en") for n in res.notes)
+    assert any("переставлены" in n.message("ru") for n in res.notes)
 
 
 @pytest.mark.parametrize("data,name,match", [
     (b"", "x.geojson", "empty"),
     (b"{not json", "x.geojson", "Could not read"),
-    (b"lon,lat\n", "x.csv", "no rows|empty"),
+    (b"lon,lat\n", "x.csv", "no data rows|empty"),
     (json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
                  "geometry": {"type": "Point", "coordinates": [82.9, 55.0]}}]}).encode(), "p.geojson", "needs a line"),
     (b"abc", "x.shp", "Unsupported"),
@@ -52,6 +55,23 @@ def test_bad_line_uploads(data, name, match):
     reader = read_points_upload if name.endswith(".csv") else read_line_upload
     with pytest.raises(UploadError, match=match):
         reader(data, name)
+
+
+def test_errors_read_in_the_users_language():
+    with pytest.raises(UploadError) as info:
+        read_line_upload(b"{broken", "x.geojson")
+    assert info.value.key == "unreadable"
+    assert info.value.message("ru").startswith("Файл не читается как GeoJSON")
+    assert info.value.message("en").startswith("Could not read the file as GeoJSON")
+    assert "/tmp" not in info.value.message("en")
+
+
+def test_limits_are_stated_in_both_languages():
+    from atlas.uploads import LIMITS, limits_text, rule_text
+
+    assert "1,000,000 points" in limits_text("en") and "1\u00a0000\u00a0000 точек" in limits_text("ru")
+    assert f"{LIMITS['mb']} MB" in limits_text("en")
+    assert "outside Russia" in rule_text("en") and "вне России" in rule_text("ru")
 
 
 def test_huge_upload_is_refused_before_parsing():
