@@ -83,11 +83,36 @@ def _science(args) -> int:
 def _write(gdf, output, cols) -> None:
     path = Path(output)
     if path.suffix.lower() == ".csv":
-        gdf[cols].to_csv(path, index=False, encoding="utf-8-sig")
+        from atlas.export.tables import atomic_write, to_csv_bytes
+
+        atomic_write(path, to_csv_bytes(gdf[cols]))  # formulas neutralised, written atomically
     elif path.suffix.lower() in (".geojson", ".json"):
         gdf[cols + ["geometry"]].to_file(path, driver="GeoJSON")
     else:
         raise SystemExit(f"unsupported output {path.suffix}: use .csv or .geojson")
+
+
+def _looks_like_file(arg: str) -> bool:
+    from atlas.uploads import LINE_SUFFIXES
+
+    p = Path(arg)
+    return p.exists() or p.suffix.lower() in LINE_SUFFIXES or "/" in arg or "\\" in arg
+
+
+def _read_user_file(arg: str) -> bytes:
+    from atlas.uploads import UploadError
+
+    p = Path(arg)
+    if not p.exists():
+        raise UploadError("not_found", name=arg)
+    if not p.is_file():
+        raise UploadError("not_a_file", name=arg)
+    return p.read_bytes()
+
+
+def _print_notes(notes) -> None:
+    for note in notes:
+        print(f"atlas: note: {note.message('ru')} / {note.message('en')}", file=sys.stderr)
 
 
 def _corridor(args) -> int:
@@ -96,13 +121,15 @@ def _corridor(args) -> int:
     from atlas.uploads import read_line_upload, read_points_upload
 
     corridor = args.corridor
-    if Path(corridor).suffix and Path(corridor).is_file():  # the user's own route file
-        corridor = read_line_upload(Path(corridor).read_bytes(), Path(corridor).name)
+    exchange = not args.as_given
+    if _looks_like_file(corridor):  # the user's own route file
+        lines, notes = read_line_upload(_read_user_file(corridor), Path(corridor).name, exchange)
+        corridor = lines
+        _print_notes(notes)
     points = None
     if args.points:
-        points, notes = read_points_upload(Path(args.points).read_bytes(), Path(args.points).name)
-        for note in notes:
-            print(f"atlas: note: {note}", file=sys.stderr)
+        points, notes = read_points_upload(_read_user_file(args.points), Path(args.points).name, exchange)
+        _print_notes(notes)
     if points is None:
         from atlas.io import load_monotowns
 
@@ -161,7 +188,12 @@ def main(argv: list[str] | None = None) -> int:
                                     "instead of the monotowns")
     c.add_argument("-o", "--output", required=True)
     c.add_argument("--edition", default="latest", help=EDITION_HELP)
+    c.add_argument("--as-given", action="store_true",
+                   help="never exchange latitude and longitude (see the rule below)")
     c.set_defaults(func=_corridor)
+    from atlas.uploads import rule_text
+
+    c.epilog = rule_text("en")
     m = sub.add_parser("map", help="export the atlas map (.html offline, .png, .svg, .pdf)")
     m.add_argument("-o", "--output", required=True)
     m.add_argument("--layers", help="comma list of layers (default: all)")
@@ -173,11 +205,29 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--edition", default="latest", help=EDITION_HELP)
     m.set_defaults(func=_map)
     args = p.parse_args(argv)
+    return _run(args)
+
+
+def _run(args) -> int:
+    """Run a command; any failure is one line on stderr and exit code 2, never a traceback."""
+    import os
+
+    from atlas.uploads import UploadError
+
     try:
         return args.func(args)
-    except (KeyError, ValueError, FileNotFoundError) as err:  # UploadError is a ValueError
+    except UploadError as err:
+        print(f"atlas: error: {err.message('ru')} / {err.message('en')}", file=sys.stderr)
+    except FileNotFoundError as err:
+        print(f"atlas: error: file or folder not found: {err.filename or err}", file=sys.stderr)
+    except (KeyError, ValueError, OSError) as err:
         print(f"atlas: error: {err}", file=sys.stderr)
-        return 2
+    except Exception as err:  # noqa: BLE001 — a bug still must not print a traceback
+        if os.environ.get("ATLAS_DEBUG"):
+            raise
+        print(f"atlas: error: {type(err).__name__}: {err} (set ATLAS_DEBUG=1 for details)",
+              file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":
