@@ -175,11 +175,11 @@ def test_duplicate_ids_across_files_are_rejected(tmp_path):
 def test_counts_rows_and_places(built):
     gdf, report = built
     mine = gdf[gdf.source_file.isin(MINE)]
-    assert len(mine) == 131
-    assert science.distinct_places(mine) == 72
+    assert len(mine) == 144
+    assert science.distinct_places(mine) == 81
     by_kind = mine.kind.value_counts().to_dict()
     assert by_kind == {
-        "national_research_university": 29, "state_research_centre": 27, "frc_ras": 22,
+        "frc_ras": 31, "state_research_centre": 31, "national_research_university": 29,
         "naukograd": 13, "ras_centre": 12, "federal_university": 10, "ras_regional_centre": 9,
         "academic_town": 4, "naukograd_lapsed": 3, "nuclear_centre": 2,
     }
