@@ -270,3 +270,149 @@ def test_a_failed_write_leaves_nothing(tmp_path, monkeypatch):
         with pytest.raises(OSError):
             tables.write_table(along, tmp_path / f"t{ext}")
         assert list(tmp_path.iterdir()) == []
+
+
+# -- the Streamlit page itself (AppTest; the uploader is replaced by the corpus file) -----------
+APP_SCRIPT = """
+import runpy
+import streamlit as st
+
+FILES = {files!r}
+
+
+class _Upload:
+    def __init__(self, name, data):
+        self.name, self._data, self.size = name, data, len(data)
+        self.file_id = f"{{name}}-{{len(data)}}-{{hash(data)}}"
+
+    def getvalue(self):
+        return self._data
+
+
+def _uploader(label, *args, key=None, **kwargs):
+    f = FILES.get(key)
+    return _Upload(*f) if f else None
+
+
+_real = st.file_uploader
+st.file_uploader = _uploader
+try:
+    runpy.run_path({page!r}, run_name="__main__")
+finally:
+    st.file_uploader = _real
+"""
+
+
+def run_page_with(files: dict, query=None):
+    from streamlit.testing.v1 import AppTest
+
+    script = APP_SCRIPT.format(files=files, page=str(ROOT / "pages" / "corridors.py"))
+    at = AppTest.from_string(script, default_timeout=120)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _case(case_id):
+    c = next(c for c in CASES if c.id == case_id)
+    return (c.filename, materialise(c))
+
+
+def _metric(at):
+    return int(at.metric[0].value)
+
+
+def test_page_bomb_named_gpx_is_a_message_and_the_corridor_stays():
+    base = _metric(run_page_with({}))
+    at = run_page_with({"cor_upload": _case("line_xml_bomb_named_gpx")})
+    assert any("DOCTYPE" in e.value and "не открыт" in e.value for e in at.error)
+    assert _metric(at) == base and not at.success
+    at = run_page_with({"cor_upload": _case("line_text_named_gpx")}, {"lang": "en"})
+    assert any(e.value.startswith("Could not read the file as GPX") for e in at.error)
+    assert not any(p in e.value for e in at.error for p in SERVER_PATHS)
+
+
+def test_page_two_part_line_says_so_and_keeps_the_parts():
+    at = run_page_with({"cor_upload": _case("line_multilinestring_two_separate_parts")})
+    assert any("отдельных частей" in w.value for w in at.warning)
+    assert any("Используется загруженная линия" in s.value for s in at.success)
+    df = next(d.value for d in at.dataframe if "part" in d.value)
+    assert set(df.part) <= {1, 2}
+
+
+def test_page_users_columns_and_encoding():
+    at = run_page_with({"cor_points": _case("pts_user_columns_collide")})
+    assert any("уже есть столбцы" in i.value for i in at.info)
+    df = next(d.value for d in at.dataframe if "atlas_chainage_km" in d.value)
+    assert list(df.chainage_km) == ["mine-1", "mine-2"] and list(df.side) == ["north", "south"]
+    at = run_page_with({"cor_points": _case("pts_csv_koi8-r")}, {"lang": "en"})
+    assert any("KOI8-R" in i.value for i in at.info)
+    df = next(d.value for d in at.dataframe if "название" in d.value)
+    assert "Юрга" in set(df["название"])
+
+
+def test_page_rows_rejected_and_exchanged_are_listed():
+    at = run_page_with({"cor_points": _case("pts_one_swapped_among_five")})
+    assert any("В строках 4 (1)" in i.value for i in at.info)
+    at = run_page_with({"cor_points": _case("pts_lon_500_row")})
+    assert any("Пропущены строки" in i.value and ": 3." in i.value for i in at.info)
+    # the rule and the limits are stated next to the uploaders
+    assert any("1\u00a0000\u00a0000 точек" in c.value for c in at.caption)
+
+
+def test_page_states_the_rule_next_to_the_uploaders():
+    at = run_page_with({})
+    assert "вне России" in at.checkbox(key="cor_swap").help
+    assert any("Пределы загрузки" in c.value for c in at.caption)
+
+
+# -- a round trip of random points with random extra columns ------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from atlas.uploads import LAT_NAMES, LON_NAMES  # noqa: E402
+
+_RESERVED = {n.casefold() for n in LON_NAMES + LAT_NAMES} | {"geometry"}
+column_names = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Nd"), whitelist_characters="_-"),
+                       min_size=1, max_size=12).filter(lambda s: s.strip().casefold() not in _RESERVED
+                                                       and not s[0].isdigit())
+cell = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=15)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(points=st.lists(st.tuples(st.floats(30, 140), st.floats(42, 70)), min_size=1, max_size=12),
+       names=st.lists(column_names, min_size=1, max_size=4, unique_by=str.casefold),
+       data=st.data(), sep=st.sampled_from([",", ";", "\t"]))
+def test_round_trip_keeps_the_users_columns(points, names, data, sep):
+    import csv as csvmod
+    import io as iomod
+
+    values = [[data.draw(cell) for _ in names] for _ in points]
+    buf = iomod.StringIO()
+    w = csvmod.writer(buf, delimiter=sep, lineterminator="\n")
+    w.writerow(["lon", "lat", *names])
+    for (x, y), row in zip(points, values):
+        w.writerow([f"{x:.6f}", f"{y:.6f}", *row])
+    res = read_points_upload(buf.getvalue().encode("utf-8"), "p.csv")
+    assert len(res.points) == len(points) and not res.skipped_rows
+    along = towns_along(as_corridor(read_line_upload(GOOD_LINE, "r.geojson")), 20000, points=res.points)
+    assert len(along) == len(points)
+    table = corridor_table(along, "en")
+    back = pd.read_csv(pd.io.common.BytesIO(to_csv_bytes(table)), dtype=str, keep_default_na=False,
+                       encoding="utf-8-sig")
+    order = along.index.to_numpy()
+    for k, name in enumerate(names):
+        sent = [values[i][k] for i in order]
+        want = ["'" + v if v.startswith(FORMULA_START) and not _number(v) else v for v in sent]
+        assert list(back[name]) == want, name
+        gpkg = _read_gpkg(to_gpkg_bytes(along))
+        assert _norm(gpkg[name]) == _norm(sent), name
+        geojson = gpd.read_file(pd.io.common.BytesIO(to_geojson_bytes(along)))
+        assert _norm(geojson[name]) == _norm(sent), name
+
+
+def _number(v: str) -> bool:
+    n = pd.to_numeric(pd.Series([v.strip().replace(",", ".")]), errors="coerce").iloc[0]
+    return bool(np.isfinite(n))

@@ -78,8 +78,10 @@ def corridor_table(along: gpd.GeoDataFrame, lang: str = "ru", labels: bool = Tru
 
 
 def _looks_numeric(s: pd.Series) -> np.ndarray:
-    txt = s.str.strip().str.replace(",", ".", regex=False)
-    return pd.to_numeric(txt, errors="coerce").notna().to_numpy()
+    """True where a text cell is a plain finite number (``-5``, ``+3,2``, ``-1e3``)."""
+    txt = s.astype(str).str.strip().str.replace(",", ".", regex=False)
+    num = pd.to_numeric(txt, errors="coerce").to_numpy(dtype=float)
+    return np.isfinite(num)
 
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
