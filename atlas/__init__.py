@@ -1,7 +1,9 @@
 """Monotown Atlas: Russia's single-industry towns with regions, TOSER, science and corridors."""
 
 from atlas.api import chainage_km, towns_along
-from atlas.editions import EditionError, compare_editions, list_editions, town_history
+from atlas.editions import (
+    EditionError, compare_editions, list_editions, resolve_edition, town_history,
+)
 from atlas.io import (
     load_corridors, load_logistics_nodes, load_monotowns, load_regions, load_science_centres,
 )
@@ -9,5 +11,5 @@ from atlas.io import (
 __all__ = [
     "EditionError", "chainage_km", "compare_editions", "list_editions", "load_corridors",
     "load_logistics_nodes", "load_monotowns", "load_regions", "load_science_centres",
-    "town_history", "towns_along",
+    "resolve_edition", "town_history", "towns_along",
 ]

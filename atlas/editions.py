@@ -227,6 +227,16 @@ def history_table(town_id: str, editions: pd.DataFrame, acts: pd.DataFrame, even
     return out[HISTORY_COLUMNS].reset_index(drop=True)
 
 
+def resolve_edition(edition="latest") -> pd.Series | None:
+    """The :func:`list_editions` row of the edition a value stands for (``None`` for ``"all"``):
+    e.g. ``resolve_edition("2019-06-01").label`` names the act whose list was in force that day."""
+    eds = list_editions()
+    from atlas.io import read_layer
+
+    act = resolve_act(edition, read_layer("monotown_acts"))
+    return None if act is None else eds.set_index("act_id").loc[act].rename(act)
+
+
 def town_history(town_id: str) -> pd.DataFrame:
     """The town on every edition since it was first listed: ``listed``, ``category``, and the
     ``change`` that act made to it (``listed`` for the first edition, ``added``, ``removed``,

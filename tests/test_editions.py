@@ -371,6 +371,8 @@ def test_api_on_built_layers():
     diff = atlas.compare_editions("2014", "latest")
     assert set(diff.change) <= {"added", "removed", "recategorised"}
     assert len(diff[diff.change == "added"]) - len(diff[diff.change == "removed"]) == len(latest) - len(first)
+    assert atlas.resolve_edition("2014").name == FIRST and atlas.resolve_edition("all") is None
+    assert atlas.resolve_edition().towns == len(latest)
     tid = latest.town_id.iloc[0]
     h = atlas.town_history(tid)
     assert h.listed.iloc[-1] and h.category.iloc[-1] == latest.category.iloc[0]
