@@ -28,6 +28,8 @@ API
     from ``name_ru`` where ``name_en`` is empty. Works for towns, centres, corridors, nodes.
 ``region_name(iso, lang)`` / ``region_names(lang)``
     Federal subject name by ISO code ("RU-KEM" → "Кемеровская область" / "Kemerovo Oblast").
+``layer_name(layer, id, lang)``
+    Name of a centre / corridor / node / town by id (``layer_name("science_centres", "fu-ural", "en")``).
 ``transliterate(text)``
     Russian → Latin with capitals kept ("Усолье-Сибирское" → "Usole-Sibirskoe").
 ``edition_label(text, lang)``
@@ -244,6 +246,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "не поместившиеся пропускаются.",
                            "Labels go where they cover no marker and no other label; "
                            "those that do not fit are left out."),
+    "export.town_option": ("{town} — {region}", "{town} — {region}"),
     "export.build": ("Собрать файл", "Build file"),
     "export.building": ("Собираю…", "Building…"),
     "export.built": ("Готово: {size}", "Ready: {size}"),
@@ -833,6 +836,35 @@ def act_number(act, lang: str | None = DEFAULT_LANG) -> str:
     if is_empty(act):
         return EMPTY
     return re.sub(r"-р\b", "-r", str(act)) if lang == "en" else str(act)
+
+
+_ID_COLUMNS = {"science_centres": "centre_id", "corridors": "corridor_id", "logistics_nodes": "node_id",
+               "monotowns": "town_id"}
+
+
+@lru_cache(maxsize=8)
+def _layer_names(layer: str, mtime: float) -> dict[str, tuple[str, str]]:
+    from atlas import io
+
+    df = io.read_layer(layer)
+    latin = names(df, "en")
+    return {i: (ru, en) for i, ru, en in zip(df[_ID_COLUMNS[layer]], df["name_ru"], latin)}
+
+
+def layer_name(layer: str, item_id, lang: str | None = DEFAULT_LANG) -> str:
+    """Display name of a centre, corridor, node or town by its id ("fu-ural" → "Уральский
+    федеральный университет" / "Ural Federal University"); "—" if missing, the id if unknown."""
+    from atlas.fmt import is_empty
+    from atlas.paths import data_dir
+
+    if is_empty(item_id):
+        return EMPTY
+    try:
+        table = _layer_names(layer, (data_dir() / f"{layer}.parquet").stat().st_mtime)
+    except (OSError, KeyError):
+        return str(item_id)
+    pair = table.get(str(item_id))
+    return str(item_id) if pair is None else pair[lang_index(lang)]
 
 
 _ED_FIRST = re.compile(r"^1398-р,\s*ред\.\s*(\d{2}\.\d{2}\.\d{4})$")

@@ -42,22 +42,9 @@ def edition_summary(towns, lang: str = "ru") -> str:
 
 
 def _layer_name(layer: str, id_col: str, value, lang: str) -> str:
-    """Display name of a centre/corridor by id (the id itself if the layer lacks it)."""
-    from atlas.fmt import EMPTY, is_empty
-    from atlas.i18n import name
+    from atlas.i18n import layer_name
 
-    if is_empty(value):
-        return EMPTY
-    try:
-        from atlas.io import read_layer
-
-        df = read_layer(layer)
-        hit = df[df[id_col] == value]
-        if len(hit):
-            return name(hit.iloc[0], lang)
-    except Exception:  # noqa: BLE001 - a missing layer leaves the id
-        pass
-    return str(value)
+    return layer_name(layer, value, lang)
 
 
 def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from atlas import fmt, ui
 from atlas.export.figure import ALL_LAYERS, export_map
-from atlas.i18n import names, t, vocab_codes, vocab_label
+from atlas.i18n import names, region_names, t, vocab_codes, vocab_label
 
 lang = ui.lang()
 st.title(t("export.title", lang))
@@ -42,7 +42,9 @@ with left:
     preset = st.radio(t("export.aspect", lang), ["16:9", "4:3"], horizontal=True, key="ex_preset",
                       format_func=lambda p: t(f"aspect.{p}", lang), disabled=fmt_code == "html")
     all_towns = ui.towns()
-    town_names = dict(zip(all_towns.town_id, names(all_towns, lang)))
+    regs = region_names(lang)
+    town_names = {i: t("export.town_option", lang, town=n, region=regs.get(r, r))
+                  for i, n, r in zip(all_towns.town_id, names(all_towns, lang), all_towns.region_iso)}
     labels = st.multiselect(t("export.labels", lang), sorted(town_names, key=town_names.get),
                             format_func=town_names.get,
                             default=[i for i in ("RU-TA-naberezhnye-chelny", "RU-ROS-gukovo",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import folium
 
 from atlas.maps import assets
 from atlas.maps.layers import DRAW_ORDER, LAYERS, MapData, MapOptions
+from branca.element import MacroElement
+from jinja2 import Template
+
+from atlas.i18n import t
 from atlas.maps.legend import CardStyle, LegendControl, text_block
 from atlas.maps.popups import esc
-from atlas.policy import SHORT_ATTRIBUTION
 
 RUSSIA_BOUNDS = [[41.0, 19.5], [78.0, 191.0]]
 
@@ -16,7 +21,28 @@ RUSSIA_BOUNDS = [[41.0, 19.5], [78.0, 191.0]]
 # letter becomes a 6-byte \uXXXX escape. Writing UTF-8 instead is the same JSON and about a
 # third of the bytes; ``tojson`` still escapes < > & ' so nothing can close the <script>.
 folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {
-    "sort_keys": True, "ensure_ascii": False}
+    "sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
+
+
+class Attribution(MacroElement):
+    """The attribution control: plain "Leaflet" as its prefix (Leaflet 1.9 puts a flag icon
+    there) and the data sources of the atlas."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var ctl = map.attributionControl || L.control.attribution().addTo(map);
+            ctl.setPrefix({{ this.prefix_json }});
+            ctl.addAttribution({{ this.sources_json }});
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, sources_html: str, prefix: str = "Leaflet"):
+        super().__init__()
+        self._name = "Attribution"
+        self.prefix_json = json.dumps(esc(prefix)).replace("</", "<\\/")
+        self.sources_json = json.dumps(sources_html).replace("</", "<\\/")
 
 
 def build_map(data: MapData, layers: list[str] | None = None, options: MapOptions | None = None,
@@ -33,7 +59,7 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
     if "choropleth" in layers:
         layers = [k for k in layers if k != "regions"]
     m = folium.Map(location=[62, 100], zoom_start=3, tiles=tiles, min_zoom=2, max_zoom=12, zoom_snap=0.25, zoom_delta=0.5,
-                   control_scale=True, attr=SHORT_ATTRIBUTION if tiles else None,
+                   control_scale=True, attr=t("attribution.short", opt.lang) if tiles else None,
                    world_copy_jump=False)
     assets.lean(m)
     CardStyle().add_to(m)
@@ -44,8 +70,10 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
             if html:
                 legends.append(html)
     if legends:
-        LegendControl("".join(legends), position=opt.legend_position).add_to(m)
-    header = f"<b style='font-size:14px'>{esc(title)}</b><br>" if title else ""
-    LegendControl(text_block(header + esc(SHORT_ATTRIBUTION)), position="bottomleft").add_to(m)
+        LegendControl("".join(legends), position=opt.legend_position,
+                      title=t("legend.title", opt.lang)).add_to(m)
+    if title:
+        LegendControl(text_block(f"<b style='font-size:14px'>{esc(title)}</b>"), position="topleft").add_to(m)
+    Attribution(esc(t("attribution.short", opt.lang))).add_to(m)
     m.fit_bounds(bounds or RUSSIA_BOUNDS)
     return m

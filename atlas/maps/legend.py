@@ -11,30 +11,46 @@ from atlas.maps.popups import esc
 
 
 class LegendControl(MacroElement):
-    """A Leaflet control holding pre-escaped legend HTML."""
+    """A Leaflet control holding pre-escaped legend HTML.
+
+    With a ``title`` the legend folds (a click on the title hides or shows it). Its height is
+    kept within the map (recomputed when the map is resized), so it scrolls instead of being
+    cut off at the map's edge.
+    """
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function () {
+        {{ this.get_name() }}.onAdd = function (map) {
             var div = L.DomUtil.create('div', 'atlas-legend');
             div.innerHTML = {{ this.html_json }};
             div.style.cssText = 'background:rgba(255,255,255,.92);padding:6px 8px;'
                 + 'font:12px/1.35 sans-serif;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);'
-                + 'max-height:45vh;overflow:auto';
+                + 'overflow:auto;max-width:280px';
+            var fit = function () {
+                div.style.maxHeight = Math.max(80, map.getSize().y - {{ this.reserve }}) + 'px';
+            };
+            fit();
+            map.on('resize', fit);
             L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
             return div;
         };
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
-    def __init__(self, html: str, position: str = "bottomright"):
+    def __init__(self, html: str, position: str = "bottomright", title: str | None = None,
+                 reserve_px: int = 70):
         super().__init__()
         self._name = "LegendControl"
+        if title:
+            html = (f"<details open><summary style='cursor:pointer;font-weight:bold;margin-bottom:3px'>"
+                    f"{esc(title)}</summary>{html}</details>")
         # json.dumps escapes quotes/backslashes; "</" is broken up so no "</script>" appears
         self.html_json = json.dumps(html).replace("</", "<\\/")
         self.position = position
+        self.reserve = int(reserve_px)  # room left for the zoom buttons, scale bar, attribution
 
 
 def swatch_legend(title: str, items: list[tuple[str, str]], shape: str = "circle") -> str:
@@ -63,7 +79,11 @@ def text_block(html_text: str) -> str:
 
 CARD_CSS = (".atlas-card{max-width:360px;font-size:12px}.atlas-card h4{margin:0 0 4px}"
             ".atlas-card th{text-align:left;padding-right:6px;vertical-align:top}"
-            ".atlas-card small{color:#666}")
+            ".atlas-card small{color:#666}"
+            # the scale bar: its label sits inside the box, clear of the line under it
+            ".leaflet-control-scale-line{line-height:1.4;padding:1px 5px 2px;"
+            "background:rgba(255,255,255,.85);white-space:nowrap}"
+            ".leaflet-control-attribution{font-size:10px}")
 
 
 class CardStyle(MacroElement):
