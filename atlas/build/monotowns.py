@@ -45,6 +45,9 @@ def locate(lst: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer, coords: pd.
         (c.region, normalize_name(c.name_ru)): int(c.geonameid) for c in choices.itertuples()}
     cited = {(r.region, normalize_name(r.name_ru)): r for r in coords.itertuples()}
     rows = []
+    unknown = sorted(set(lst.region) - set(region_by_name.index))
+    if unknown:  # e.g. a town added by an amending act with the region spelt differently
+        raise ValueError(f"monotowns: regions not in regions.csv (name_ru): {unknown}")
     for r in lst.itertuples():
         reg = region_by_name.loc[r.region]
         name = clean_admin_centre(r.admin_center)
