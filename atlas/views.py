@@ -11,20 +11,28 @@ from atlas.vocab import CATEGORIES, SIDES, SPECIALIZATIONS, TOSER_KINDS, label
 
 
 def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
-    """The sortable table of the Explore page; same rows as the map."""
-    from atlas.i18n import names
+    """The sortable table of the Explore page; same rows as the map, indexed by town id
+    (show it with ``hide_index=True``). Names, regions and sectors are written out; numbers
+    stay numbers so the columns sort, distances rounded (0 decimals from 10 km, 1 below)."""
+    import numpy as np
 
-    return pd.DataFrame({
-        "town_id": towns.town_id.values,
+    from atlas.i18n import names, region_names, vocab_label
+
+    regs = region_names(lang)
+    dist = pd.to_numeric(towns.get("dist_science_km", pd.Series(index=towns.index, dtype=float)),
+                         errors="coerce").astype(float)
+    dist = pd.Series(np.where(dist.abs() < 10, dist.round(1), dist.round(0)), index=towns.index)
+    out = pd.DataFrame({
         t("towns", lang): names(towns, lang).values,
-        t("region", lang): towns.region_iso.values,
+        t("region", lang): [regs.get(r, r) for r in towns.region_iso],
         t("category", lang): towns.category.astype(int).values,
-        t("specialization", lang): [label(SPECIALIZATIONS, s, lang) if s else "" for s in towns.specialization],
+        t("specialization", lang): [vocab_label("specialization", s, lang) for s in towns.specialization],
         t("population", lang): towns.population.values,
         t("toser", lang): towns.toser.astype(bool).values,
         t("toser_year", lang): towns.toser_year.values,
-        t("dist_science", lang): towns.get("dist_science_km", pd.Series(index=towns.index, dtype=float)).values,
-    })
+        t("dist_science", lang): dist.values,
+    }, index=pd.Index(towns.town_id.values, name="town_id"))
+    return out
 
 
 def edition_summary(towns, lang: str = "ru") -> str:
