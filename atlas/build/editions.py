@@ -433,11 +433,12 @@ def _report(rep: Replay, ids: pd.Series, report: BuildReport) -> None:
         f"({'' if pd.isna(h.category_from) else h.category_from} -> "
         f"{'' if pd.isna(h.category_to) else h.category_to}) — {h.note}"
         for h in inferred.itertuples()])
-    for r in t[t.added_by != FIRST_ACT_ID].itertuples():
-        report.notes.append(f"added by {r.added_by}: {r.region} / {r.admin_center} -> {ids[r.Index]}")
-    for r in t[~t.listed_now].itertuples():
-        report.notes.append(f"removed (listed_to {r.listed_to or 'undated'}): {r.region} / {r.admin_center} "
-                            f"-> {ids[r.Index]}")
+    report.section("towns added after the first edition", [
+        f"{r.added_by} (listed_from {r.listed_from}): {r.region} / {r.admin_center} -> {ids[r.Index]}"
+        for r in t[t.added_by != FIRST_ACT_ID].itertuples()])
+    report.section("towns removed from the list", [
+        f"listed_to {r.listed_to}: {r.region} / {r.admin_center} -> {ids[r.Index]}"
+        for r in t[~t.listed_now].itertuples()])
     for r in a[(a.act_id != FIRST_ACT_ID) & (a[[f'events_{e}' for e in EVENTS]].sum(axis=1) == 0)].itertuples():
         report.gap("acts with no town events recorded", f"{r.act_id} ({r.act_no or 'no number'}, "
                                                           f"{r.act_date or 'no date'})")
