@@ -61,6 +61,22 @@ def load_monotowns(edition="latest") -> gpd.GeoDataFrame:
     return _load(edition)
 
 
+def load_region_arcs() -> dict:
+    """Region borders as shared, encoded arcs for web maps (see atlas.maps.topology)."""
+    p = data_dir() / "regions_arcs.json"
+    if not p.exists():
+        raise DataMissing(f"{p} not found: run `atlas build-data` to build the atlas layers")
+    return _arcs(str(p), p.stat().st_mtime)
+
+
+@lru_cache(maxsize=2)
+def _arcs(path: str, mtime: float) -> dict:
+    import json
+
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def load_category_editions() -> pd.DataFrame:
     return read_layer("category_editions")
 

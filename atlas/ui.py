@@ -21,6 +21,12 @@ def regions_display():
     return io.load_regions(display=True)
 
 
+@st.cache_resource(show_spinner=False)
+def region_arcs():
+    """Shared-arc borders (read-only: one copy for every session)."""
+    return io.load_region_arcs()
+
+
 @st.cache_data(show_spinner=False)
 def science():
     return io.load_science_centres()
@@ -63,7 +69,9 @@ PAGE_SPECS = [
     ("page.export", "export.py", "export"),
     ("page.sources", "sources.py", "sources"),
 ]
-PAGE_ICONS = {"explore": "🗺️", "science": "🔬", "corridors": "🛤️", "export": "📤", "sources": "📚"}
+# Material Symbols ship with Streamlit (emoji need a system font the server's readers may lack)
+PAGE_ICONS = {"explore": ":material/map:", "science": ":material/science:", "corridors": ":material/route:",
+              "export": ":material/download:", "sources": ":material/menu_book:"}
 
 
 def current_lang() -> str:
@@ -201,6 +209,42 @@ def show_map(m, key: str, height: int = 560, returned_objects=("last_object_clic
     # st_folium's own ``use_container_width`` (not Streamlit's deprecated argument)
     return st_folium(m, key=key, height=height, use_container_width=True,
                      returned_objects=list(returned_objects))
+
+
+def _data_version() -> tuple:
+    from atlas.paths import data_dir
+
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir().glob("*.parquet")))
+
+
+@st.cache_resource(show_spinner=False)
+def _live_map_component(version: tuple):
+    """Declare the live map over a folder written once per data version (see atlas.maps.live)."""
+    import streamlit.components.v1 as components
+
+    from atlas.maps.live import payload_index, prepare_web_dir
+
+    all_towns = io.read_layer("monotowns")
+    centres = io.load_science_centres()
+    folder = prepare_web_dir(io.load_region_arcs(), all_towns, io.load_regions(), centres)
+    return (components.declare_component("atlas_map", path=str(folder)), folder.name,
+            payload_index(all_towns, centres))
+
+
+def live_map(shown, options, key: str, centres=None):
+    """Draw the live map for ``shown`` towns; returns the last clicked town id (or None)."""
+    from atlas.maps.live import map_args
+
+    component, version, index = _live_map_component(_data_version())
+    args = map_args(shown, index, regions_display(), options, version, centres=centres)
+    value = component(key=key, default=None, **args)
+    return (value or {}).get("town")
+
+
+def clicked_town(key: str) -> str | None:
+    """The town last clicked on the live map ``key`` (before the map is drawn this run)."""
+    value = st.session_state.get(key)
+    return value.get("town") if isinstance(value, dict) else None
 
 
 def footer(lang_code: str) -> None:

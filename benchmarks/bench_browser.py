@@ -49,10 +49,11 @@ COUNT_JS = """() => {
   if (b && b.hasAttribute('data-shown')) return Number(b.getAttribute('data-shown'));
   return document.querySelectorAll('path.leaflet-interactive').length || -1;
 }"""
-ZOOM_JS = """() => {
+ZOOM_JS = """(set) => {
+  if (window.atlasMap) { if (set) window.atlasMap.setZoom(set); return window.atlasMap.getZoom(); }
   for (const k of Object.keys(window)) {
     const v = window[k];
-    if (v && v._leaflet_id && typeof v.getZoom === 'function') return v.getZoom();
+    if (v && v._leaflet_id && typeof v.getZoom === 'function') { if (set) v.setZoom(set); return v.getZoom(); }
   }
   return null;
 }"""
@@ -107,7 +108,8 @@ class CountingProxy:
 
 def start_app(tree: Path, port: int) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(tree), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    env.pop("ATLAS_DATA_DIR", None)
+    if tree != REPO:  # the baseline reads its own committed geodata/
+        env.pop("ATLAS_DATA_DIR", None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(tree / "atlas" / "streamlit_app.py"),
          "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
@@ -155,10 +157,10 @@ async def idle(page, seconds: float = 1.0):
     await page.wait_for_timeout(seconds * 1000)
 
 
-async def zoom_of(page):
+async def zoom_of(page, set_to=None):
     for fr in page.frames[1:]:
         try:
-            z = await fr.evaluate(ZOOM_JS)
+            z = await fr.evaluate(ZOOM_JS, set_to)
         except Exception:
             continue
         if z is not None:
@@ -189,14 +191,15 @@ async def measure_app(browser, url: str, proxy: CountingProxy) -> dict:
     page.on("response", lambda r: asyncio.ensure_future(on_response(r)))
     proxy.reset()
     t0 = time.perf_counter()
-    await page.goto(url + "/explore")
+    await page.goto(url + "/")  # the baseline has no /explore deep link
     await wait_count(page, lambda n: n >= 300, 120)
     first_s = time.perf_counter() - t0
     await idle(page, 2)
+    await page.keyboard.press("Escape")  # any first-run dialog
     first = {"ws_wire": proxy.ws, "ws_payload": ws_payload[0], "http_app": http_app[0],
              "seconds": first_s}
     # zoom in once, then see whether a filter change keeps it
-    z_before = await zoom_of(page)
+    z_before = await zoom_of(page, 4)
     radios = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').filter(has_text="ТОСЭР")
     options = {"yes": radios.get_by_text("да", exact=True), "no": radios.get_by_text("нет", exact=True),
                "any": radios.get_by_text("все", exact=True)}
@@ -242,7 +245,7 @@ async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
     t0 = time.perf_counter()
 
     async def one(pg):
-        await pg.goto(url + "/explore", timeout=180_000)
+        await pg.goto(url + "/", timeout=180_000)
         await wait_count(pg, lambda c: c >= 300, 180)
         return time.perf_counter() - t0
 
@@ -267,7 +270,8 @@ def warm_rerun_ms(tree: Path, runs: int = 15) -> float:
         "    t = time.perf_counter(); at.run(); ts.append(time.perf_counter() - t)\n"
         "print(statistics.median(ts) * 1000)\n")
     env = dict(os.environ, PYTHONPATH=str(tree))
-    env.pop("ATLAS_DATA_DIR", None)
+    if tree != REPO:
+        env.pop("ATLAS_DATA_DIR", None)
     out = subprocess.run([sys.executable, "-c", code], cwd=tree, env=env, capture_output=True,
                          text=True, timeout=600)
     return float(out.stdout.strip().splitlines()[-1])

@@ -3,16 +3,16 @@
 import streamlit as st
 
 from atlas import ui
-from atlas.analysis.filters import TownFilter, nearest_other_towns, town_at
+from atlas.analysis.filters import TownFilter, nearest_other_towns
 from atlas.i18n import t
-from atlas.maps import MapData, MapOptions, build_map
+from atlas.maps.live import LiveOptions
 from atlas.views import edition_summary, explore_table, town_card_rows
 
 lang = ui.lang()
 st.title(t("app_title", lang))
 edition = st.sidebar.radio(t("edition", lang), ["latest", "2014"], horizontal=True,
-                           format_func=lambda e: {"latest": "последняя с источником" if lang == "ru"
-                                                  else "latest sourced", "2014": "29.07.2014"}[e])
+                           format_func=lambda e: t("explore.edition_latest", lang) if e == "latest" else "29.07.2014",
+                           key="edition")
 towns = ui.towns(edition)
 regions = ui.regions_display()
 flt = ui.filter_sidebar(towns, regions, TownFilter.from_query(st.query_params), lang)
@@ -26,38 +26,31 @@ c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("towns", lang), len(shown))
 c2.metric(t("category", lang) + " 1", int((shown.category == 1).sum()))
 c3.metric(t("toser", lang), int(shown.toser.sum()))
-c4.metric(t("population", lang), f"{int(shown.population.fillna(0).sum()):,}".replace(",", " "))
+c4.metric(t("population", lang), f"{int(shown.population.fillna(0).sum()):,}".replace(",", "\u202f"))
 st.caption(edition_summary(shown, lang))
 
-colour = st.sidebar.selectbox("Цвет точек" if lang == "ru" else "Colour towns by",
-                              ["category", "specialization", "science"],
-                              format_func=lambda k: {"category": t("category", lang),
-                                                     "specialization": t("specialization", lang),
-                                                     "science": t("dist_science", lang)}[k])
-choro = st.sidebar.selectbox("Заливка регионов" if lang == "ru" else "Regions choropleth",
-                             ["none", "count", "share_cat1", "toser"],
-                             format_func=lambda k: "—" if k == "none" else t(f"choropleth_{k}", lang))
+colour = st.sidebar.selectbox(t("explore.colour_by", lang), ["category", "specialization", "science"],
+                              format_func=lambda k: t({"science": "dist_science"}.get(k, k), lang),
+                              key="colour")
+choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "share_cat1", "toser"],
+                             format_func=lambda k: t(f"choropleth_{k}", lang),
+                             key="choro")
+clicked = ui.clicked_town("explore_map")
+if clicked and clicked != st.session_state.get("_explore_clicked"):
+    st.session_state["_explore_clicked"] = clicked
+    st.query_params["town"] = clicked
 selected = st.query_params.get("town")
-layers = ["regions", "towns", "toser"] + ([] if choro == "none" else ["choropleth"])
-opts = MapOptions(lang=lang, town_colour=colour, choropleth_metric=choro if choro != "none" else "count",
-                  highlight_ids={selected} if selected else set())
-m = build_map(MapData(towns=shown, regions=regions), layers, opts)
-out = ui.show_map(m, key="explore_map")
-clicked = (out or {}).get("last_object_clicked")
-if clicked:
-    hit = town_at(shown, clicked["lng"], clicked["lat"])
-    if hit and hit != selected:
-        st.query_params["town"] = hit
-        st.rerun()
+ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None if choro == "none" else choro,
+                               selected=selected), key="explore_map")
 
-st.subheader("Таблица" if lang == "ru" else "Table")
-st.dataframe(explore_table(shown, lang), hide_index=True, use_container_width=True)
+st.subheader(t("explore.table", lang))
+st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch")
 
 names = dict(zip(towns.town_id, towns.name_ru + " — " + towns.region_iso))
 options = [""] + sorted(shown.town_id, key=lambda i: names[i])
 if selected and selected not in options:
     options.append(selected)
-pick = st.selectbox("Карточка города" if lang == "ru" else "Town card", options,
+pick = st.selectbox(t("explore.town_card", lang), options,
                     index=options.index(selected) if selected in options else 0,
                     format_func=lambda i: names.get(i, "—"), key="town_pick")
 if pick and pick != selected:
@@ -68,6 +61,6 @@ if selected and selected in names:
     st.markdown(f"### {row['name_ru']} ({row['name_en'] or ''})")
     st.table(town_card_rows(row, lang))
     near = nearest_other_towns(towns, selected, 5)
-    st.markdown("**Ближайшие моногорода**" if lang == "ru" else "**Nearest monotowns**")
+    st.markdown(f"**{t('explore.nearest', lang)}**")
     st.dataframe(near[["name_ru", "region_iso", "category", "distance_km"]], hide_index=True)
 ui.footer(lang)

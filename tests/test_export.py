@@ -50,7 +50,7 @@ def test_offline_html_renders_with_the_network_unreachable(html_file, offline_pa
     n = page.evaluate("""() => {
         const m = window[Object.keys(window).find(k => k.startsWith('map_'))];
         let n = 0;
-        m.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties._card) n++; });
+        m.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties._rows) n++; });
         return n; }""")
     from atlas.io import load_monotowns
 

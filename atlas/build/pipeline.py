@@ -29,6 +29,22 @@ def write_parquet(gdf: pd.DataFrame, path: Path) -> None:
     tmp.replace(path)
 
 
+def write_region_arcs(reg: gpd.GeoDataFrame, path: Path, report: BuildReport) -> None:
+    """The web maps' borders: shared arcs, ≤ 1 km from the full-resolution regions."""
+    import json
+
+    from atlas.maps.topology import encode_regions, max_border_error_km
+
+    arcs = encode_regions(reg)
+    data = json.dumps(arcs, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    err_km, where = max_border_error_km(reg, arcs)
+    report.count("region_arcs", f"{len(arcs['arcs'])} arcs, {len(data)} bytes, "
+                                f"max border error {err_km:.2f} km ({where})")
+
+
 def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> BuildReport:
     out_dir = Path(out_dir or data_dir())
     src = Path(src_dir or sources_dir())
@@ -72,6 +88,7 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
 
     write_parquet(reg, out_dir / "regions.parquet")
     write_parquet(reg_display, out_dir / "regions_display.parquet")
+    write_region_arcs(reg, out_dir / "regions_arcs.json", report)
     write_parquet(layer, out_dir / "monotowns.parquet")
     write_parquet(ed["category_editions"], out_dir / "category_editions.parquet")
     write_parquet(ed["editions"], out_dir / "monotown_editions.parquet")

@@ -17,7 +17,9 @@ import pandas as pd
 import shapely
 
 from atlas.crs import shift_antimeridian
-from atlas.i18n import t
+from atlas.i18n import names, t
+from atlas.maps.arc_regions import ArcRegions
+from atlas.maps.cards import CardTables, TownCards, card_rows
 from atlas.maps.legend import line_legend, swatch_legend
 from atlas.maps.palettes import (
     CATEGORY_COLOURS, DISTANCE, MODE_COLOURS, SCIENCE_COLOURS, SEQUENTIAL,
@@ -35,6 +37,7 @@ class MapData:
     corridors: gpd.GeoDataFrame | None = None
     nodes: gpd.GeoDataFrame | None = None
     points: gpd.GeoDataFrame | None = None  # a user's own points (optional ``in_band`` flag)
+    region_arcs: dict | None = None  # shared-arc borders (atlas.io.load_region_arcs); preferred
 
 
 @dataclass
@@ -56,6 +59,10 @@ def _geojson(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
     g = gdf[props + ["geometry"]].copy()
     g["geometry"] = shapely.transform(shift_antimeridian(g.geometry.values), lambda c: np.round(c, 5))
     return json.loads(g.to_json(drop_id=True, na="null"))
+
+
+def _region_names(regions: gpd.GeoDataFrame, lang: str) -> dict[str, str]:
+    return dict(zip(regions.iso, regions.name_ru if lang == "ru" else regions.name_en, strict=True))
 
 
 def _point_layer(m, gdf: gpd.GeoDataFrame, props: list[str], name: str, radius: float,
@@ -81,6 +88,9 @@ class RegionsBase(Layer):
     key = "regions"
 
     def add(self, m, data, opt):
+        if data.region_arcs is not None:
+            ArcRegions(data.region_arcs, _region_names(data.regions, opt.lang)).add_to(m)
+            return ""
         gj = _geojson(data.regions.assign(_tip=[esc(n if opt.lang == "ru" else e) for n, e in
                                                  zip(data.regions.name_ru, data.regions.name_en)]), ["_tip"])
         folium.GeoJson(gj, name=t("region", opt.lang), control=False,
@@ -109,12 +119,18 @@ class RegionsChoropleth(Layer):
         reg["cls"] = cls.yb
         colours = SEQUENTIAL[1:1 + len(cls.bins)]
         reg["_fill"] = [colours[c] if v > 0 else "#ffffff" for c, v in zip(reg.cls, reg.value)]
-        reg["_tip"] = [f"{esc(n if opt.lang == 'ru' else e)}: {v:.0f}"
-                       for n, e, v in zip(reg.name_ru, reg.name_en, reg.value)]
-        folium.GeoJson(_geojson(reg, ["_fill", "_tip"]), name=t(f"choropleth_{metric}", opt.lang),
-                       style_function=lambda f: {"fillColor": f["properties"]["_fill"],
-                                                 "color": "#777", "weight": 0.6, "fillOpacity": 0.85},
-                       tooltip=folium.GeoJsonTooltip(["_tip"], labels=False)).add_to(m)
+        if data.region_arcs is not None:
+            names = {i: f"{n}: {v:.0f}" for i, n, v in
+                     zip(reg.iso, _region_names(reg, opt.lang).values(), reg.value, strict=True)}
+            ArcRegions(data.region_arcs, names, fills=dict(zip(reg.iso, reg._fill)),
+                       style={"color": "#777777", "weight": 0.6, "fillOpacity": 0.85}).add_to(m)
+        else:
+            reg["_tip"] = [f"{esc(n if opt.lang == 'ru' else e)}: {v:.0f}"
+                           for n, e, v in zip(reg.name_ru, reg.name_en, reg.value)]
+            folium.GeoJson(_geojson(reg, ["_fill", "_tip"]), name=t(f"choropleth_{metric}", opt.lang),
+                           style_function=lambda f: {"fillColor": f["properties"]["_fill"],
+                                                     "color": "#777", "weight": 0.6, "fillOpacity": 0.85},
+                           tooltip=folium.GeoJsonTooltip(["_tip"], labels=False)).add_to(m)
         lower = [reg.value.min()] + list(cls.bins[:-1])
         items = [(colours[i], f"{lo:.0f} – {hi:.0f}") for i, (lo, hi) in enumerate(zip(lower, cls.bins))]
         return swatch_legend(t(f"choropleth_{metric}", opt.lang) + f" ({opt.choropleth_scheme})",
@@ -163,28 +179,27 @@ class Towns(Layer):
         if towns.empty:
             return ""
         fills, legend = town_colours(towns, opt)
-        reg_names = {} if data.regions is None else dict(zip(
-            data.regions.iso, data.regions.name_ru if opt.lang == "ru" else data.regions.name_en))
-        rows = towns.assign(region_name=towns.region_iso.map(reg_names))
-        records = rows.drop(columns="geometry").to_dict("records")
+        records = towns.drop(columns="geometry").to_dict("records")
+        tables = CardTables([card_rows(r, opt.lang) for r in records])
+        # one style per (fill, highlighted); each feature names its style by index
+        styles, style_of = [], {}
+        for fill, tid in zip(fills, towns.town_id, strict=True):
+            key = (fill, tid in opt.highlight_ids)
+            if key not in style_of:
+                style_of[key] = len(styles)
+                hl = key[1]
+                styles.append({"fillColor": fill, "color": "#000000" if hl else "#333333",
+                               "weight": 3 if hl else 0.8, "radius": 8 if hl else 5,
+                               "fillOpacity": 0.95})
         g = towns[["town_id", "geometry"]].copy()
-        g["_fill"] = fills
-        g["_tip"] = [town_tooltip(r, opt.lang) for r in records]
-        g["_card"] = [town_card(r, opt.lang) for r in records]
-        g["_ring"] = ["#000000" if (tid in opt.highlight_ids) else "#333333" for tid in towns.town_id]
-        g["_w"] = [3 if tid in opt.highlight_ids else 0.8 for tid in towns.town_id]
-        g["_r"] = [8 if tid in opt.highlight_ids else 5 for tid in towns.town_id]
-        folium.GeoJson(
-            _geojson(g, ["town_id", "_fill", "_tip", "_card", "_ring", "_w", "_r"]),
-            name=t("towns", opt.lang),
+        g["_s"] = [style_of[(f, tid in opt.highlight_ids)] for f, tid in zip(fills, towns.town_id)]
+        g["_name"] = names(towns, opt.lang).to_numpy()
+        g["_rows"] = tables.encoded
+        layer = folium.GeoJson(
+            _geojson(g, ["town_id", "_s", "_name", "_rows"]), name=t("towns", opt.lang),
             marker=folium.CircleMarker(radius=5, fill=True, fill_opacity=0.95),
-            style_function=lambda f: {"fillColor": f["properties"]["_fill"],
-                                      "color": f["properties"]["_ring"],
-                                      "weight": f["properties"]["_w"],
-                                      "radius": f["properties"]["_r"]},
-            tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
-            popup=folium.GeoJsonPopup(["_card"], labels=False, max_width=380),
         ).add_to(m)
+        TownCards(layer, tables, styles).add_to(m)
         return legend
 
 
@@ -229,8 +244,10 @@ class Science(Layer):
                             name="→ science").add_to(m)
         g = sci[["centre_id", "geometry"]].assign(
             _fill=[SCIENCE_COLOURS.get(k, "#999") for k in sci.kind],
-            _tip=[f"<b>{esc(n)}</b><br>{esc(label(SCIENCE_KINDS, k, opt.lang))}<br>{esc(c)}"
-                  for n, k, c in zip(sci.name_ru, sci.kind, sci.city_ru)])
+            # plain text: HTML tags would cost 6 bytes per "<" in the embedded JSON
+            _tip=[f"{esc(n)} · {esc(label(SCIENCE_KINDS, k, opt.lang))} · {esc(c)}"
+                  for n, k, c in zip(names(sci, opt.lang), sci.kind,
+                                     names(sci, opt.lang, ru="city_ru", en="city_en"))])
         _point_layer(m, g, ["centre_id", "_fill", "_tip"], t("legend_centres", opt.lang), 4,
                      {"color": "#ffffff", "weight": 2.5, "radius": 4})
         kinds = [k for k in SCIENCE_KINDS if (sci.kind == k).any()]

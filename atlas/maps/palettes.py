@@ -15,11 +15,15 @@ UNKNOWN_COLOUR = "#FFFFFF"
 CATEGORY_COLOURS = {1: "#CC3311", 2: "#EE7733", 3: "#0077BB"}
 # Tol "YlOrBr" sequential, light to dark
 SEQUENTIAL = ["#FFFBD5", "#FEE391", "#FEC44F", "#FB9A29", "#EC7014", "#CC4C02", "#8C2D04"]
-# Tol "sunset" diverging-ish steps for distance classes, near = blue, far = red
-DISTANCE = ["#364B9A", "#6EA6CD", "#C2E4EF", "#FEDA8B", "#F67E4B", "#A50026"]
+# ColorBrewer YlOrRd (colour-blind safe, sequential): near = pale, far = dark red. Science
+# centres never use these hues (blues, purples, greens, olive, black below), and they are
+# drawn as diamonds, towns as circles, so a centre is never read as a distance class.
+DISTANCE = ["#FFFFB2", "#FED976", "#FEB24C", "#FD8D3C", "#F03B20", "#BD0026"]
 MODE_COLOURS = {"rail": "#AA3377", "road": "#228833", "sea": "#4477AA", "multimodal": "#CCBB44"}
 SCIENCE_COLOURS = {
-    "naukograd": "#EE6677", "naukograd_lapsed": "#BBBBBB", "ras_centre": "#4477AA",
-    "federal_university": "#228833", "national_research_university": "#CCBB44",
-    "academic_town": "#AA3377",
+    "naukograd": "#0072B2", "naukograd_lapsed": "#BBBBBB", "academic_town": "#88CCEE",
+    "frc_ras": "#762A83", "ras_centre": "#9970AB", "ras_regional_centre": "#C2A5CF",
+    "nuclear_centre": "#000000", "state_research_centre": "#332288",
+    "federal_university": "#117733", "national_research_university": "#44AA99",
+    "priority2030": "#999933",
 }

@@ -57,6 +57,7 @@
     });
     new Fit({ position: "topleft" }).addTo(map);
     map.fitBounds(args.bounds);
+    window.atlasMap = map;  // for browser tests and the benchmark
     map.on("zoomend", restyle);
     regionLayer = L.layerGroup().addTo(map);
     lineLayer = L.layerGroup().addTo(map);
