@@ -29,6 +29,8 @@ COLUMNS = ["centre_id", "name_ru", "name_en", "kind", "city_ru", "region_iso", "
            "status_to", "lat", "lon", "coord_source", "source"]
 OPTIONAL = ["name_en", "status_from", "status_to", "lat", "lon", "coord_source"]
 PLACEMENT_KM = 5.0
+# a row left at the point of a city this large is listed as a gap: the city spans > 2 * PLACEMENT_KM
+BIG_CITY = 1_000_000
 # distinct places: coordinates rounded to 2 decimals (about 1 km)
 PLACE_DECIMALS = 2
 # a cited coordinate may sit this far outside its region's (simplified) polygon
@@ -122,6 +124,7 @@ def build_science(table: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer,
     gn = regions.set_index("iso")["gn_admin1"]
     shapes = regions.set_index("iso").geometry if "geometry" in regions.columns else None
     lat_given, lon_given = _coords(table)
+    big_city = {p.geonameid: p.population >= BIG_CITY for p in gaz.places if p.population >= BIG_CITY}
     lats, lons, gids, how, off_km = [], [], [], [], []
     errors = []
     for i, r in enumerate(table.itertuples()):
@@ -158,6 +161,10 @@ def build_science(table: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer,
         off_km.append(0.0)
     if errors:
         raise ScienceTableError("science placement rule broken: " + "; ".join(errors))
+    for r, g, h in zip(table.itertuples(), gids, how):
+        if h == "geonames" and big_city.get(int(g), False):
+            report.gap("science: at the GeoNames point of a city of 1M+ (campus site inside the city "
+                       "not given, may be >5 km off)", f"{r.centre_id} «{r.name_ru}» ({r.city_ru})")
     out = table.copy()
     out["geonameid"] = pd.array(gids, dtype="Int64")
     out["placement"] = how
