@@ -30,10 +30,12 @@ SPECIALIZATION_DEFINITIONS: dict[str, tuple[str, str]] = {
     "ferrous_metallurgy": (
         "Выплавка чугуна, стали и ферросплавов, прокат, трубы, метизы (проволока, крепёж из стали), кокс для "
         "металлургии, крупные кузнечные производства. Рудники и ГОКи металлургических холдингов сюда не "
-        "относятся (это добыча руд), литейные цеха машиностроительных заводов — тоже (машиностроение).",
+        "относятся (это добыча руд), литейные цеха машиностроительных заводов — тоже (машиностроение), как и "
+        "крепёж, который завод делает как комплектующие для автозаводов (автомобилестроение).",
         "Making iron, steel and ferroalloys, rolling, pipes, steel hardware (wire, fasteners), metallurgical "
         "coke and large forging works. Mines and concentrators owned by steel groups are ore mining, not "
-        "metallurgy; foundries that serve a machine-building plant are machine building."),
+        "metallurgy; foundries that serve a machine-building plant are machine building, and fasteners made as "
+        "components for vehicle makers are automotive."),
     "nonferrous_metallurgy": (
         "Получение и передел цветных металлов: глинозём и алюминий, медь, никель, цинк, титан, редкие "
         "металлы, обработка цветных металлов (прокат, проволока). Добыча и обогащение руды цветных металлов — "
