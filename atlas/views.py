@@ -29,7 +29,8 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
         t("specialization", lang): [vocab_label("specialization", s, lang) for s in towns.specialization],
         t("population", lang): towns.population.values,
         t("toser", lang): towns.toser.astype(bool).values,
-        t("toser_year", lang): towns.toser_year.values,
+        # years as text: they sort the same, and a missing one shows "—", not "None"
+        t("toser_year", lang): [EMPTY if pd.isna(y) else str(int(y)) for y in towns.toser_year],
         t("dist_science", lang): dist.values,
     }, index=pd.Index(towns.town_id.values, name="town_id"))
     return out
@@ -205,6 +206,8 @@ def build_count_label(key: str, lang: str = "ru") -> str | None:
         return t(plain[key], lang)
     if has(f"count.{key}"):
         return t(f"count.{key}", lang)
+    if key.startswith("science_rows_"):
+        return t("count.science_rows_file", lang, file=key[len("science_rows_"):])
     for prefix, vocab, label_key in (("science_", "science_kind", "count.science_kind"),
                                      ("toser_", "toser_kind", "count.toser_kind"),
                                      ("logistics_nodes_", "node_kind", "count.node_kind")):
@@ -277,3 +280,58 @@ def build_count_table(counts: dict, lang: str = "ru") -> pd.DataFrame:
         if lab is not None:
             rows.append((lab, build_count_value(k, v, lang)))
     return pd.DataFrame(rows, columns=[t("sources.col_item", lang), t("sources.col_value", lang)])
+
+
+def edition_options(editions: pd.DataFrame, lang: str = "ru") -> tuple[list[str], dict[str, str]]:
+    """Edition picker values ("latest", then every act id in force order) and their labels."""
+    from atlas.i18n import edition_label
+
+    latest_n = int(editions.towns.iloc[-1]) if len(editions) else 0
+    labels = {"latest": t("explore.edition_latest_option", lang, n=latest_n)}
+    for r in editions.itertuples():
+        labels[r.act_id] = t("explore.edition_option", lang, label=edition_label(r.label, lang), n=int(r.towns))
+    return ["latest", *editions.act_id.tolist()], labels
+
+
+def compare_table(changes, lang: str = "ru") -> pd.DataFrame:
+    """Towns added, removed or recategorised between two editions, with human labels."""
+    from atlas.i18n import column_label, names, region_name, vocab_label
+
+    def cat(v):
+        return vocab_label("category", v, lang) if not pd.isna(v) else "—"
+
+    return pd.DataFrame({
+        column_label("town", lang): names(changes, lang).to_numpy(),
+        column_label("region", lang): [region_name(i, lang) for i in changes.region_iso],
+        column_label("change", lang): [t(f"change.{c}", lang) for c in changes.change],
+        column_label("category_a", lang): [cat(v) for v in changes.category_a],
+        column_label("category_b", lang): [cat(v) for v in changes.category_b],
+    })
+
+
+def history_rows(history: pd.DataFrame, lang: str = "ru") -> pd.DataFrame:
+    """A town's rows per edition for its card: edition, in force from, listed, category, change, source."""
+    from atlas import fmt
+    from atlas.i18n import column_label, edition_label, vocab_label
+
+    return pd.DataFrame({
+        column_label("label", lang): [edition_label(x, lang) for x in history.label],
+        column_label("in_force_from", lang): [fmt.date(d, lang) if d else "—" for d in history.in_force_from],
+        column_label("listed", lang): [t("yes" if x else "no", lang) for x in history.listed],
+        column_label("category", lang): [vocab_label("category", c, lang) if not pd.isna(c) else "—"
+                                         for c in history.category],
+        column_label("change", lang): [t(f"change.{c}", lang) if c else "—" for c in history.change],
+        column_label("source", lang): [s or "—" for s in history.source],
+    })
+
+
+def centres_near_rows(pairs: pd.DataFrame, centres, lang: str = "ru") -> pd.DataFrame:
+    """Science centres near one town (from ``centres_near``), nearest first, with kinds."""
+    from atlas import fmt
+    from atlas.i18n import column_label, layer_name, vocab_label
+
+    return pd.DataFrame({
+        column_label("name", lang): [layer_name("science_centres", c, lang) for c in pairs.centre_id],
+        column_label("kind", lang): [vocab_label("science_kind", k, lang) for k in pairs.kind],
+        column_label("distance_km", lang): [fmt.distance(d, lang) for d in pairs.distance_km],
+    })

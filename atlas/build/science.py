@@ -180,8 +180,9 @@ def build_science(table: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer,
     report.count("science_centres_placed", len(gdf))
     report.count("science_centres_by_coordinates", int((gdf.placement == "coordinates").sum()))
     report.count("science_places_distinct", distinct_places(gdf))
-    for f, n in table.groupby("source_file").size().items() if "source_file" in table.columns else []:
-        report.count(f"science_rows_{f}", int(n))
+    if "source_file" in table.columns:
+        per_file = ", ".join(f"{f}: {n}" for f, n in table.groupby("source_file").size().items())
+        report.notes.append(f"science tables read: {per_file}")
     return gdf
 
 

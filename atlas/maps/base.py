@@ -26,7 +26,7 @@ folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {
 
 class Attribution(MacroElement):
     """The attribution control: plain "Leaflet" as its prefix (Leaflet 1.9 puts a flag icon
-    there) and the data sources of the atlas."""
+    there) and the data sources of the atlas; and a kilometre-only scale bar."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -34,6 +34,7 @@ class Attribution(MacroElement):
             var ctl = map.attributionControl || L.control.attribution().addTo(map);
             ctl.setPrefix({{ this.prefix_json }});
             ctl.addAttribution({{ this.sources_json }});
+            L.control.scale({imperial: false, maxWidth: 120}).addTo(map);  // kilometres only
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
@@ -59,7 +60,7 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
     if "choropleth" in layers:
         layers = [k for k in layers if k != "regions"]
     m = folium.Map(location=[62, 100], zoom_start=3, tiles=tiles, min_zoom=2, max_zoom=12, zoom_snap=0.25, zoom_delta=0.5,
-                   control_scale=True, attr=t("attribution.short", opt.lang) if tiles else None,
+                   control_scale=False, attr=t("attribution.short", opt.lang) if tiles else None,
                    world_copy_jump=False)
     assets.lean(m)
     CardStyle().add_to(m)

@@ -32,6 +32,8 @@ class LegendControl(MacroElement):
             };
             fit();
             map.on('resize', fit);
+            var fold = div.querySelector('details');
+            if (fold && map.getSize().y < {{ this.fold_below }}) { fold.open = false; }
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);
             return div;
@@ -41,7 +43,7 @@ class LegendControl(MacroElement):
     """)
 
     def __init__(self, html: str, position: str = "bottomright", title: str | None = None,
-                 reserve_px: int = 70):
+                 reserve_px: int = 70, fold_below_px: int = 500):
         super().__init__()
         self._name = "LegendControl"
         if title:
@@ -51,6 +53,7 @@ class LegendControl(MacroElement):
         self.html_json = json.dumps(html).replace("</", "<\\/")
         self.position = position
         self.reserve = int(reserve_px)  # room left for the zoom buttons, scale bar, attribution
+        self.fold_below = int(fold_below_px)  # a titled legend starts folded on a smaller map
 
 
 def swatch_legend(title: str, items: list[tuple[str, str]], shape: str = "circle") -> str:
