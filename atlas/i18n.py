@@ -437,11 +437,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count.toser_with_decree_date": ("ТОСЭР с датой постановления", "TOSERs with a decree date"),
     "count.toser_with_decree_no_and_date": ("ТОСЭР с номером и датой постановления",
                                             "TOSERs with a decree number and date"),
-    "count.science_centres_rows": ("Строк в таблицах научных центров", "Rows in the science-centre tables"),
-    "count.science_centres_by_coordinates": ("Научных центров, размещённых по своим координатам",
-                                             "Science centres placed by their own coordinates"),
-    "count.science_places_distinct": ("Разных мест, где есть научные центры",
-                                      "Distinct places with science centres"),
     "count.science_rows_file": ("Строк в таблице {file}", "Rows in the table {file}"),
     "count.toser_kind": ("ТОСЭР/ТОР: {kind}", "TOSERs/TORs: {kind}"),
     "count.toser_matched_to_towns": ("ТОСЭР/ТОР, привязанных к моногородам",
@@ -918,7 +913,7 @@ def layer_name(layer: str, item_id, lang: str | None = DEFAULT_LANG) -> str:
 
 _ED_FIRST = re.compile(r"^1398-р,\s*ред\.\s*(\d{2}\.\d{2}\.\d{4})$")
 _ED_AMENDED = re.compile(r"^1398-р в ред\.\s*(\d+-р)\s+от\s+(\d{4}-\d{2}-\d{2})$")
-_ED_UNKNOWN = re.compile(r"^1398-р в ред\.\s*распоряжения\s+(\d{4})\s*г\.")
+_ED_UNKNOWN = re.compile(r"^1398-р в ред\.\s*(?:распоряжения\s+|акта unknown-)(\d{4})")
 
 
 def edition_label(text, lang: str | None = DEFAULT_LANG) -> str:

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from atlas.i18n import column_label, t
+from atlas.i18n import EMPTY, column_label, t
 from atlas.vocab import CATEGORIES, SIDES, SPECIALIZATIONS, TOSER_KINDS, label
 
 
