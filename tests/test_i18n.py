@@ -39,6 +39,17 @@ def test_every_key_has_both_languages():
     assert not missing, f"keys without both languages: {missing}"
 
 
+def test_no_key_is_written_twice():
+    """Several people add keys at once: a repeated key silently replaces the first text."""
+    tree = ast.parse((ROOT / "atlas" / "i18n.py").read_text(encoding="utf-8"))
+    dupes = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            dupes += sorted({k for k in keys if keys.count(k) > 1})
+    assert not dupes, dupes
+
+
 def test_placeholders_match_between_languages():
     bad = [k for k, (ru, en) in STRINGS.items() if i18n.placeholders(ru) != i18n.placeholders(en)]
     assert not bad, bad
