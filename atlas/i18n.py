@@ -124,7 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter.name": ("Поиск по названию", "Search by name"),
     "filter.title": ("Фильтры", "Filters"),
     # --- Explore ------------------------------------------------------------------------------
-    "explore.edition_latest": ("последняя с источником", "latest sourced"),
+    "explore.edition_latest": ("действующий перечень (после всех учтённых актов)", "the list in force (after every recorded act)"),
     "explore.edition_2014": ("первая, 29.07.2014", "first, 29 Jul 2014"),
     "explore.colour_by": ("Цвет точек", "Colour towns by"),
     "explore.choropleth": ("Заливка регионов", "Regions choropleth"),
@@ -204,6 +204,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "science.group_toser": ("ТОСЭР", "TOSER"),
     "science.group_others": ("остальные", "others"),
     "science.ranking": ("Рейтинг: дальше всего от науки", "Ranking: farthest from science"),
+    "science.edition": ("Сравнение ТОСЭР и остальных городов — по перечню: {edition} ({n} гор.).",
+                        "TOSER vs other towns is compared on the list: {edition} ({n} towns)."),
+    "science.kinds_help": ("Расстояние считается до ближайшего центра выбранных видов (геодезически, WGS84).",
+                           "Distance to the nearest centre of the chosen kinds (geodesic, WGS84)."),
     "science.named": ("Города из тезиса", "Towns named in the claim"),
     "science.named_help": (
         "Тезис, который проверяет эта страница: моногорода с ТОСЭР в среднем дальше от науки, чем "

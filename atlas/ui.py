@@ -247,6 +247,59 @@ def clicked_town(key: str) -> str | None:
     return value.get("town") if isinstance(value, dict) else None
 
 
+@st.cache_data(show_spinner=False)
+def editions():
+    from atlas.editions import list_editions
+
+    return list_editions()
+
+
+@st.cache_data(show_spinner=False)
+def compare(a: str, b: str):
+    from atlas.editions import compare_editions
+
+    return compare_editions(a, b)
+
+
+@st.cache_data(show_spinner=False)
+def town_history(town_id: str):
+    from atlas.editions import town_history as history
+
+    return history(town_id)
+
+
+@st.cache_data(show_spinner=False)
+def town_names(lang_code: str) -> dict[str, str]:
+    """Every town ever listed: id -> "Name — Region" in the language (for the town picker)."""
+    from atlas.i18n import names, region_names
+
+    all_towns = io.read_layer("monotowns")
+    regs = region_names(lang_code)
+    return {tid: f"{n} — {regs.get(r, r)}" for tid, n, r in
+            zip(all_towns.town_id, names(all_towns, lang_code), all_towns.region_iso, strict=True)}
+
+
+@st.cache_data(show_spinner=False)
+def centres_near_town(town_id: str, km: float = 100):
+    """Science centres within ``km`` of a town (geodesic), nearest first."""
+    from atlas.analysis.science import centres_near
+
+    all_towns = io.read_layer("monotowns")
+    return centres_near(all_towns[all_towns.town_id == town_id], science(), km)
+
+
+def query_choice(param: str, values: list, default):
+    """A value from the URL if it is one of ``values`` (a deep link), else ``default``."""
+    v = st.query_params.get(param, default)
+    return v if v in values else default
+
+
+def number(n, lang_code: str) -> str:
+    from atlas import fmt
+
+    return fmt.integer(n, lang_code)
+
+
 def footer(lang_code: str) -> None:
     st.divider()
     st.caption(t("footer.attribution", lang_code))

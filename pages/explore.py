@@ -1,66 +1,105 @@
-"""Explore: filter the monotowns, see them on the map and in a table, open a town card."""
+"""Explore: pick an edition, filter the towns, see them on the map and in a table, open a card."""
 
 import streamlit as st
 
 from atlas import ui
 from atlas.analysis.filters import TownFilter, nearest_other_towns
-from atlas.i18n import t
+from atlas.i18n import column_labels, name, t
 from atlas.maps.live import LiveOptions
-from atlas.views import edition_summary, explore_table, town_card_rows
+from atlas.views import (
+    centres_near_rows, compare_table, edition_options, edition_summary, explore_table,
+    history_rows, town_card_rows,
+)
 
 lang = ui.lang()
 st.title(t("app_title", lang))
-edition = st.sidebar.radio(t("edition", lang), ["latest", "2014"], horizontal=True,
-                           format_func=lambda e: t("explore.edition_latest", lang) if e == "latest" else "29.07.2014",
-                           key="edition")
+editions = ui.editions()
+values, labels = edition_options(editions, lang)
+edition = ui.query_choice("edition", values, default="latest")
+edition = st.sidebar.selectbox(t("explore.edition_pick", lang), values, index=values.index(edition),
+                               format_func=labels.get, key="edition", help=t("explore.edition_help", lang))
 towns = ui.towns(edition)
 regions = ui.regions_display()
 flt = ui.filter_sidebar(towns, regions, TownFilter.from_query(st.query_params), lang)
-for k in list(st.query_params):
-    if k not in ("lang", "town"):
+for k in list(st.query_params):  # the filters are written back below; other views keep theirs
+    if k not in ("lang", "town", "cmp_from", "cmp_to"):
         del st.query_params[k]
 st.query_params.update(flt.to_query())
+if edition != "latest":
+    st.query_params["edition"] = edition
 shown = flt.apply(towns)
 
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("towns", lang), len(shown))
-c2.metric(t("category", lang) + " 1", int((shown.category == 1).sum()))
-c3.metric(t("toser", lang), int(shown.toser.sum()))
-c4.metric(t("population", lang), f"{int(shown.population.fillna(0).sum()):,}".replace(",", "\u202f"))
+c1.metric(t("towns", lang), ui.number(len(shown), lang))
+c2.metric(t("explore.category1", lang), ui.number(int((shown.category == 1).sum()), lang))
+c3.metric(t("toser", lang), ui.number(int(shown.toser.sum()), lang))
+c4.metric(t("population", lang), ui.number(int(shown.population.fillna(0).sum()), lang))
 st.caption(edition_summary(shown, lang))
 
 colour = st.sidebar.selectbox(t("explore.colour_by", lang), ["category", "specialization", "science"],
                               format_func=lambda k: t({"science": "dist_science"}.get(k, k), lang),
                               key="colour")
 choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "share_cat1", "toser"],
-                             format_func=lambda k: t(f"choropleth_{k}", lang),
-                             key="choro")
+                             format_func=lambda k: t(f"choropleth_{k}", lang), key="choro")
 clicked = ui.clicked_town("explore_map")
 if clicked and clicked != st.session_state.get("_explore_clicked"):
     st.session_state["_explore_clicked"] = clicked
     st.query_params["town"] = clicked
 selected = st.query_params.get("town")
+if not len(shown):
+    st.info(t("explore.no_towns", lang))
 ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None if choro == "none" else choro,
                                selected=selected), key="explore_map")
 
 st.subheader(t("explore.table", lang))
 st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch")
 
-names = dict(zip(towns.town_id, towns.name_ru + " — " + towns.region_iso))
-options = [""] + sorted(shown.town_id, key=lambda i: names[i])
-if selected and selected not in options:
+all_towns = ui.towns("all")
+names = ui.town_names(lang)
+options = [""] + sorted(shown.town_id, key=lambda i: names.get(i, i))
+if selected and selected not in options and selected in names:
     options.append(selected)
 pick = st.selectbox(t("explore.town_card", lang), options,
                     index=options.index(selected) if selected in options else 0,
-                    format_func=lambda i: names.get(i, "—"), key="town_pick")
+                    format_func=lambda i: names.get(i, t("explore.pick_town", lang)), key="town_pick")
 if pick and pick != selected:
     st.query_params["town"] = pick
     selected = pick
 if selected and selected in names:
-    row = towns[towns.town_id == selected].iloc[0]
-    st.markdown(f"### {row['name_ru']} ({row['name_en'] or ''})")
+    row = all_towns[all_towns.town_id == selected].iloc[0]
+    if selected in set(towns.town_id):  # the category in force on the chosen edition
+        row = towns[towns.town_id == selected].iloc[0]
+    st.markdown(f"### {name(row, lang)}")
     st.table(town_card_rows(row, lang))
+    st.markdown(f"**{t('explore.history', lang)}**")
+    st.dataframe(history_rows(ui.town_history(selected), lang), hide_index=True, width="stretch")
+    near_centres = ui.centres_near_town(selected)
+    st.markdown(f"**{t('explore.centres_near', lang)}** — " + t(
+        "explore.centres_counts", lang, n50=int((near_centres.distance_km <= 50).sum()), n100=len(near_centres)))
+    if len(near_centres):
+        st.dataframe(centres_near_rows(near_centres, ui.science(), lang), hide_index=True, width="stretch")
     near = nearest_other_towns(towns, selected, 5)
     st.markdown(f"**{t('explore.nearest', lang)}**")
-    st.dataframe(near[["name_ru", "region_iso", "category", "distance_km"]], hide_index=True)
+    near_table = explore_table(near, lang)
+    near_table[column_labels(["distance_km"], lang)["distance_km"]] = near.distance_km.round(0).to_numpy()
+    st.dataframe(near_table, hide_index=True, width="stretch")
+
+with st.expander(t("explore.compare", lang), expanded="cmp_from" in st.query_params):
+    a_col, b_col = st.columns(2)
+    first = values[1] if len(values) > 1 else "latest"
+    cmp_from = a_col.selectbox(t("explore.compare_from", lang), values, format_func=labels.get,
+                               index=values.index(ui.query_choice("cmp_from", values, first)), key="cmp_from")
+    cmp_to = b_col.selectbox(t("explore.compare_to", lang), values, format_func=labels.get,
+                             index=values.index(ui.query_choice("cmp_to", values, "latest")), key="cmp_to")
+    st.query_params.update({"cmp_from": cmp_from, "cmp_to": cmp_to})
+    changes = ui.compare(cmp_from, cmp_to)
+    counts = changes.change.value_counts()
+    st.caption(t("explore.compare_counts", lang, added=int(counts.get("added", 0)),
+                 removed=int(counts.get("removed", 0)), recat=int(counts.get("recategorised", 0))))
+    if len(changes):
+        ui.live_map(changes.assign(toser=False, category=changes.category_b.fillna(changes.category_a)),
+                    LiveOptions(lang=lang, colour="change", rings=False, height=420), key="compare_map")
+        st.dataframe(compare_table(changes, lang), hide_index=True, width="stretch")
+    else:
+        st.info(t("explore.compare_none", lang))
 ui.footer(lang)

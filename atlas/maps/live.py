@@ -29,7 +29,6 @@ from atlas.maps.palettes import (
 )
 from atlas.maps.topology import FORMAT
 from atlas.paths import PACKAGE_DIR, STATIC_DIR
-from atlas.policy import SHORT_ATTRIBUTION
 from atlas.vocab import CATEGORIES, SCIENCE_KINDS, SPECIALIZATIONS, TOSER_KINDS, label
 
 WEB_DIR = PACKAGE_DIR / "web"
@@ -37,6 +36,8 @@ LEAFLET = STATIC_DIR / "vendor" / "leaflet"
 # the start view: the settled south and the Arctic coast from Kaliningrad to Chukotka, so
 # European Russia gets as many pixels as the frame allows
 RUSSIA_BOUNDS = [[43.0, 24.0], [72.0, 178.0]]
+# Okabe–Ito: added green, removed vermillion, recategorised blue
+CHANGE_COLOURS = {"added": "#009E73", "removed": "#D55E00", "recategorised": "#0072B2"}
 # the text the browser needs, by the name atlas_map.js uses -> catalogue key
 CARD_TEXT = {"region": "region", "category": "category", "specialization": "specialization",
              "anchor": "anchor", "population": "population", "toser": "toser", "no": "no",
@@ -142,11 +143,12 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
 @dataclass
 class LiveOptions:
     lang: str = "ru"
-    colour: str = "category"  # category | specialization | science
+    colour: str = "category"  # category | specialization | science | change (needs ``change``)
     choropleth: str | None = None  # None | count | share_cat1 | toser
     scheme: str = "NaturalBreaks"
     rings: bool = True
     selected: str | None = None
+    highlight: list[str] = field(default_factory=list)  # towns drawn larger (e.g. a claim's examples)
     distance_bands_km: list[float] | None = None
     centre_kinds: list[str] | None = None  # science centres to draw (None: none)
     lines: bool = False
@@ -178,8 +180,14 @@ def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
         items = [[DISTANCE[i], f"{bands[i]:.0f}–{bands[i + 1]:.0f} {t('unit.km', lang)}"]
                  for i in range(len(bands) - 1)]
         return idx.tolist(), list(DISTANCE), {"title": t("legend_science", lang), "items": items}
+    if opt.colour == "change":
+        kinds = ["added", "removed", "recategorised"]
+        colours = [CHANGE_COLOURS[k] for k in kinds]
+        cls = [kinds.index(c) for c in shown.change]
+        items = [[CHANGE_COLOURS[k], t(f"change.{k}", lang)] for k in kinds if (shown.change == k).any()]
+        return cls, colours, {"title": t("legend_change", lang), "items": items}
     cats = sorted(CATEGORIES)
-    cls = [cats.index(int(c)) if int(c) in cats else 0 for c in shown.category]
+    cls = [cats.index(int(c)) if not pd.isna(c) and int(c) in cats else 0 for c in shown.category]
     items = [[CATEGORY_COLOURS[c], label(CATEGORIES, c, lang)] for c in cats]
     return cls, [CATEGORY_COLOURS[c] for c in cats], {"title": t("legend_category", lang), "items": items}
 
@@ -211,11 +219,12 @@ def map_args(shown, index: dict[str, int], regions, opt: LiveOptions, version: s
     legends = [legend]
     ids = [index[i] for i in shown.town_id]
     args = {"v": version, "lang": opt.lang, "ids": ids, "cls": cls, "palette": palette,
-            "cat": [int(c) for c in shown.category], "rings": opt.rings,
+            "cat": [None if pd.isna(c) else int(c) for c in shown.category], "rings": opt.rings,
             "sel": index.get(opt.selected, -1) if opt.selected else -1,
+            "hl": [index[i] for i in opt.highlight if i in index],
             "bounds": RUSSIA_BOUNDS, "height": opt.height, "fill": None, "centres": [],
             "centre_palette": {}, "lines": [], "dist": None, "pan_to_selected": True,
-            "attribution": html.escape(SHORT_ATTRIBUTION),
+            "attribution": html.escape(t("attribution.short", opt.lang)),
             "text": {k: t(v, opt.lang) for k, v in CARD_TEXT.items()}}
     if opt.rings and shown.toser.astype(bool).any():
         legends.append({"title": t("legend_toser", opt.lang), "kind": "ring", "items": [

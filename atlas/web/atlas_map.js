@@ -15,7 +15,7 @@
   var map = null, data = null, loading = null, latest = null, clicks = 0;
   var townMarkers = [], ringMarkers = [], centreMarkers = [], regionLayers = [];
   var townLayer, ringLayer, centreLayer, lineLayer, regionLayer, renderer;
-  var shown = [], lastSel = -1;
+  var shown = [], lastSel = -1, touched = false;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -57,6 +57,9 @@
     });
     new Fit({ position: "topleft" }).addTo(map);
     map.fitBounds(args.bounds);
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (ev) {
+      map.getContainer().addEventListener(ev, function () { touched = true; }, { passive: true });
+    });
     window.atlasMap = map;  // for browser tests and the benchmark
     map.on("zoomend", restyle);
     regionLayer = L.layerGroup().addTo(map);
@@ -138,7 +141,7 @@
       dl.appendChild(el("dd", null, value));
     };
     row(L_.region, regionName(T.region[i]));
-    row(L_.category, a.cat ? vocab("category", String(a.cat[pos])) : null);
+    row(L_.category, a.cat && a.cat[pos] !== null ? vocab("category", String(a.cat[pos])) : null);
     row(L_.specialization, T.spec[i] ? vocab("specialization", T.spec[i]) : null);
     row(L_.anchor, T.anchor[i]);
     row(L_.population, T.pop[i] === null ? null : new Intl.NumberFormat(lang() === "ru" ? "ru-RU" : "en-GB").format(T.pop[i]));
@@ -160,9 +163,10 @@
   }
 
   function restyle() {
-    var r = radius(map.getZoom()), a = latest;
+    var r = radius(map.getZoom()), a = latest, hl = {};
+    (a.hl || []).forEach(function (i) { hl[i] = true; });
     shown.forEach(function (i, pos) {
-      var sel = i === a.sel;
+      var sel = i === a.sel || hl[i] === true;
       townMarkers[i].setStyle({ radius: sel ? r + 3 : r, weight: sel ? 3 : 0.8,
         color: sel ? "#000000" : "#333333", fillColor: a.palette[a.cls[pos]] || "#ffffff" });
       if (ringMarkers[i]) ringMarkers[i].setRadius(r + 3.5);
@@ -267,6 +271,8 @@
     if (!loading) {
       loading = load(args.v).then(function (d) {
         data = d;
+        map.invalidateSize();
+        if (!touched) map.fitBounds(latest.bounds);
         buildStatic(latest);
         apply(latest);
       }).catch(function (err) {
@@ -282,6 +288,12 @@
   window.addEventListener("message", function (ev) {
     if (ev.data && ev.data.type === "streamlit:render") render(ev.data.args);
   });
-  window.addEventListener("resize", function () { if (map) map.invalidateSize(); });
+  // until the reader moves the map, a new frame size refits the start view (the frame is often
+  // laid out after the map was created); afterwards their view is theirs
+  window.addEventListener("resize", function () {
+    if (!map) return;
+    map.invalidateSize();
+    if (!touched && latest) map.fitBounds(latest.bounds);
+  });
   send("streamlit:componentReady", { apiVersion: 1 });
 })();
