@@ -179,11 +179,11 @@ def test_duplicate_ids_across_files_are_rejected(tmp_path):
 def test_counts_rows_and_places(built):
     gdf, report = built
     mine = gdf[gdf.source_file.isin(MINE)]
-    assert len(mine) == 157
-    assert science.distinct_places(mine) == 86
+    assert len(mine) == 159
+    assert science.distinct_places(mine) == 88
     by_kind = mine.kind.value_counts().to_dict()
     assert by_kind == {
-        "state_research_centre": 39, "frc_ras": 35, "national_research_university": 29,
+        "state_research_centre": 39, "frc_ras": 37, "national_research_university": 29,
         "naukograd": 13, "ras_centre": 11, "ras_regional_centre": 11, "federal_university": 10,
         "academic_town": 4, "naukograd_lapsed": 3, "nuclear_centre": 2,
     }
