@@ -54,19 +54,19 @@ def draw_figure(data, layers, title: str, lang: str = "ru", preset: str = "16:9"
             tos.plot(ax=ax, facecolor="none", edgecolor="black", markersize=60, linewidth=1.0, zorder=6)
             handles.append(Line2D([], [], marker="o", ls="", markerfacecolor="none", color="black",
                                   label=t("toser", lang)))
-        if labels:
-            chosen = data.towns.town_id.isin(labels) | data.towns.name_ru.isin(labels)
-            place_labels(ax, towns[chosen.values])
     minx, miny, maxx, maxy = _fit_aspect(_frame(reg, bounds), PRESETS[preset], (0.98, 0.86))
     ax.set_xlim(minx, maxx)
     ax.set_ylim(miny, maxy)
+    if labels and "towns" in layers and len(data.towns):  # placed once the frame is fixed
+        chosen = data.towns.town_id.isin(labels) | data.towns.name_ru.isin(labels)
+        place_labels(ax, towns[chosen.values], obstacles=towns, lang=lang)
     ax.set_axis_off()
     # titles and labels are plain text: "$5 and $6" stays as typed, never matplotlib maths
     ax.set_title(title, fontsize=14, loc="left", parse_math=False, usetex=False)
     legend = ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True)
     for text in legend.get_texts():
         text.set_parse_math(False)
-    _scale_bar(ax, maxx - minx)
+    _scale_bar(ax, maxx - minx, lang, towns if "towns" in layers and len(data.towns) else None)
     fig.text(0.01, 0.015, ATTRIBUTION[lang], fontsize=6, color="#444", wrap=True, parse_math=False)
     return fig
 
@@ -97,33 +97,71 @@ def _frame(reg, bounds, pad: float = 0.05):
     return minx - dx, miny - dy, maxx + dx, maxy + dy
 
 
-def _scale_bar(ax, width_m: float) -> None:
+def _scale_bar(ax, width_m: float, lang: str = "ru", points=None) -> None:
+    """A scale bar in the corner (not the legend's lower left) with the fewest towns under it."""
+    from atlas import fmt
+
     km = scale_bar_km(width_m)
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
-    x = x1 - (x1 - x0) * 0.05 - km * 1000
-    y = y0 + (y1 - y0) * 0.05
-    ax.plot([x, x + km * 1000], [y, y], color="black", linewidth=2.5)
-    ax.text(x + km * 500, y + (y1 - y0) * 0.012, f"{km:.0f} км / km", ha="center", fontsize=7,
-            parse_math=False)
+    w, h = x1 - x0, y1 - y0
+    spots = [(x1 - w * 0.05 - km * 1000, y0 + h * 0.05),   # lower right
+             (x0 + w * 0.05, y1 - h * 0.08),               # upper left
+             (x1 - w * 0.05 - km * 1000, y1 - h * 0.08)]   # upper right
+
+    def crowd(spot):
+        if points is None or not len(points):
+            return 0
+        x, y = spot
+        px, py = points.geometry.x.to_numpy(), points.geometry.y.to_numpy()
+        return int(((px > x - w * 0.02) & (px < x + km * 1000 + w * 0.02)
+                    & (py > y - h * 0.03) & (py < y + h * 0.06)).sum())
+
+    x, y = min(spots, key=crowd)  # ties keep the first (lower right)
+    ax.plot([x, x + km * 1000], [y, y], color="black", linewidth=2.5, solid_capstyle="butt")
+    ax.text(x + km * 500, y + h * 0.015, f"{fmt.integer(km, lang)} {t('unit.km', lang)}", ha="center",
+            va="bottom", fontsize=7, parse_math=False,
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
 
 
-def place_labels(ax, points, fontsize: int = 7) -> list[str]:
-    """Greedy labels that never overlap: a label whose box hits a placed one is skipped."""
+def place_labels(ax, points, fontsize: int = 7, obstacles=None, lang: str = "ru",
+                 marker_radius_pt: float = 4.0) -> list[str]:
+    """Greedy labels that never overlap each other nor a marker of ``obstacles`` (the drawn
+    towns): each label tries eight spots around its town; one that fits nowhere is skipped.
+    Names are written in ``lang`` (Latin letters in English)."""
+    from matplotlib.transforms import Bbox
+
+    from atlas.i18n import names
+
     fig = ax.figure
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
+    r = marker_radius_pt * fig.dpi / 72
+    markers = []
+    if obstacles is not None and len(obstacles):
+        xy = ax.transData.transform(list(zip(obstacles.geometry.x, obstacles.geometry.y)))
+        markers = [Bbox([[x - r, y - r], [x + r, y + r]]) for x, y in xy]
+    import matplotlib.patheffects as pe
+
     placed, shown = [], []
+    points = points.assign(label_text=names(points, lang))
+    spots = ((5, 3, "left", "bottom"), (-5, 3, "right", "bottom"), (5, -3, "left", "top"),
+             (-5, -3, "right", "top"), (6, 0, "left", "center"), (-6, 0, "right", "center"),
+             (0, 6, "center", "bottom"), (0, -6, "center", "top"))
+    # first every spot clear of markers; in a crowd, any spot clear of other labels (with a halo)
+    tries = [(dx, dy, ha, va, True) for dx, dy, ha, va in spots] + [
+        (dx, dy, ha, va, False) for dx, dy, ha, va in spots]
     for row in points.sort_values("population", ascending=False).itertuples():
-        for dx, dy, ha, va in ((4, 4, "left", "bottom"), (-4, 4, "right", "bottom"),
-                               (4, -4, "left", "top"), (-4, -4, "right", "top")):
-            txt = ax.annotate(row.name_ru, (row.geometry.x, row.geometry.y), xytext=(dx, dy),
+        for dx, dy, ha, va, strict in tries:
+            txt = ax.annotate(row.label_text, (row.geometry.x, row.geometry.y), xytext=(dx, dy),
                               textcoords="offset points", fontsize=fontsize, ha=ha, va=va, zorder=7,
                               parse_math=False, usetex=False)
             box = txt.get_window_extent(renderer)
-            if not any(box.overlaps(p) for p in placed):
+            if not any(box.overlaps(p) for p in placed) and not (
+                    strict and any(box.overlaps(m) for m in markers)):
+                txt.set_path_effects([pe.withStroke(linewidth=2.2, foreground="white")])
                 placed.append(box)
-                shown.append(row.name_ru)
+                shown.append(row.label_text)
                 break
             txt.remove()
     return shown
