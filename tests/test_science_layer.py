@@ -32,7 +32,8 @@ def reg():
     from atlas.build.natural_earth import load_russia_admin1
     from atlas.build.regions import fix_regions
 
-    return fix_regions(load_russia_admin1(), monotowns.read_csv(sources_dir() / "regions.csv"), BuildReport())
+    table = monotowns.read_csv(sources_dir() / "regions.csv")
+    return fix_regions(load_russia_admin1(), table, BuildReport())
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,17 @@ def table():
 def built(table, reg, gaz):
     report = BuildReport()
     return science.build_science(table, reg, gaz, report), report
+
+
+def _row(**overrides) -> dict:
+    base = dict(centre_id="x1", name_ru="Х", name_en="", kind="naukograd", city_ru="Обнинск",
+                region_iso="RU-KLU", status_from="", status_to="", lat="", lon="", coord_source="",
+                source="test source")
+    return {**base, **overrides}
+
+
+def _build(reg, gaz, *rows, report=None):
+    return science.build_science(pd.DataFrame(list(rows)), reg, gaz, report or BuildReport())
 
 
 def _point(gaz, reg, iso, name):
@@ -110,7 +122,8 @@ def test_placement_rule_holds_for_every_row(built, gaz, reg):
     ("at-novosibirsk", "RU-NVS", "Новосибирск", 15), ("nru-nsu", "RU-NVS", "Новосибирск", 15),
     ("ras-siberia", "RU-NVS", "Новосибирск", 15), ("at-krasnoyarsk", "RU-KYA", "Красноярск", 8),
     ("frc-krasnoyarsk", "RU-KYA", "Красноярск", 8), ("at-tomsk", "RU-TOM", "Томск", 5),
-    ("nauk-peterhof", "RU-SPE", "Санкт-Петербург", 20), ("fu-far-eastern", "RU-PRI", "Владивосток", 8),
+    ("nauk-peterhof", "RU-SPE", "Санкт-Петербург", 20),
+    ("fu-far-eastern", "RU-PRI", "Владивосток", 8),
     ("nru-miet", "RU-MOW", "Москва", 30),
 ])
 def test_satellites_are_not_at_the_parent_city(built, gaz, reg, cid, iso, parent, min_km):
@@ -123,44 +136,35 @@ def test_satellites_are_not_at_the_parent_city(built, gaz, reg, cid, iso, parent
 
 def test_coordinates_far_from_city_ru_are_a_build_error(reg, gaz):
     # Akademgorodok's coordinates filed under Novosibirsk: 20 km from its point
-    bad = pd.DataFrame([dict(centre_id="x-nsu", name_ru="НГУ", name_en="", kind="national_research_university",
-                             city_ru="Новосибирск", region_iso="RU-NVS", status_from="", status_to="",
-                             lat="54.8430", lon="83.0930", coord_source="test", source="test source")])
+    bad = _row(centre_id="x-nsu", name_ru="НГУ", kind="national_research_university",
+               city_ru="Новосибирск", region_iso="RU-NVS", lat="54.8430", lon="83.0930",
+               coord_source="test")
     with pytest.raises(science.ScienceTableError, match="x-nsu.*city_ru names the wrong place"):
-        science.build_science(bad, reg, gaz, BuildReport())
-    ok = bad.assign(city_ru="Академгородок")
-    gdf = science.build_science(ok, reg, gaz, BuildReport())
+        _build(reg, gaz, bad)
+    gdf = _build(reg, gaz, {**bad, "city_ru": "Академгородок"})
     assert gdf.km_from_city_point.iloc[0] <= science.PLACEMENT_KM
 
 
 def test_uncited_or_half_coordinates_are_rejected(reg, gaz):
-    base = dict(centre_id="x1", name_ru="Х", name_en="", kind="naukograd", city_ru="Обнинск",
-                region_iso="RU-KLU", status_from="", status_to="", lat="55.1", lon="36.6",
-                coord_source="", source="test source")
+    base = _row(lat="55.1", lon="36.6")
     with pytest.raises(science.ScienceTableError, match="without coord_source"):
-        science.build_science(pd.DataFrame([base]), reg, gaz, BuildReport())
+        _build(reg, gaz, base)
     with pytest.raises(science.ScienceTableError, match="both lat and lon"):
-        science.build_science(pd.DataFrame([{**base, "lon": "", "coord_source": "x"}]), reg, gaz, BuildReport())
+        _build(reg, gaz, {**base, "lon": "", "coord_source": "x"})
     with pytest.raises(science.ScienceTableError, match="no source"):
-        science.build_science(pd.DataFrame([{**base, "lat": "", "lon": "", "source": ""}]), reg, gaz,
-                              BuildReport())
+        _build(reg, gaz, _row(source=""))
 
 
 def test_status_dates_are_years_months_or_days(reg, gaz):
-    base = dict(centre_id="x3", name_ru="Х", name_en="", kind="naukograd", city_ru="Обнинск",
-                region_iso="RU-KLU", status_from="1994", status_to="", lat="", lon="", coord_source="",
-                source="test source")
-    assert len(science.build_science(pd.DataFrame([base]), reg, gaz, BuildReport())) == 1
+    assert len(_build(reg, gaz, _row(status_from="1994"))) == 1
     with pytest.raises(science.ScienceTableError, match="status_to «31.12.2020»"):
-        science.build_science(pd.DataFrame([{**base, "status_to": "31.12.2020"}]), reg, gaz, BuildReport())
+        _build(reg, gaz, _row(status_to="31.12.2020"))
 
 
 def test_unplaced_rows_are_reported_by_name(reg, gaz):
-    row = dict(centre_id="x2", name_ru="Институт Нигде", name_en="", kind="naukograd", city_ru="Нигдеград",
-               region_iso="RU-KLU", status_from="", status_to="", lat="", lon="", coord_source="",
-               source="test source")
     report = BuildReport()
-    gdf = science.build_science(pd.DataFrame([row]), reg, gaz, report)
+    gdf = _build(reg, gaz, _row(centre_id="x2", name_ru="Институт Нигде", city_ru="Нигдеград"),
+                 report=report)
     assert gdf.empty
     assert any("Институт Нигде" in u and "Нигдеград" in u for u in report.unmatched)
 
@@ -169,10 +173,12 @@ def test_duplicate_ids_across_files_are_rejected(tmp_path):
     head = ",".join(science.COLUMNS) + "\n"
     line = "dup-1,А,A,naukograd,Обнинск,RU-KLU,,,,,,some source\n"
     (tmp_path / "science_centres.csv").write_text(head + line, encoding="utf-8")
-    (tmp_path / "science_centres_extra.csv").write_text(head + line.replace("А,A", "Б,B"), encoding="utf-8")
-    with pytest.raises(science.ScienceTableError, match=r"dup-1 \(science_centres.csv, science_centres_extra.csv\)"):
+    extra = tmp_path / "science_centres_extra.csv"
+    extra.write_text(head + line.replace("А,A", "Б,B"), encoding="utf-8")
+    both = r"dup-1 \(science_centres.csv, science_centres_extra.csv\)"
+    with pytest.raises(science.ScienceTableError, match=both):
         science.read_centres(tmp_path)
-    (tmp_path / "science_centres_extra.csv").write_text(head + line.replace("dup-1", "dup-2"), encoding="utf-8")
+    extra.write_text(head + line.replace("dup-1", "dup-2"), encoding="utf-8")
     assert len(science.read_centres(tmp_path)) == 2
 
 
@@ -197,7 +203,8 @@ def test_counts_rows_and_places(built):
 
 def test_big_city_points_are_listed_as_gaps(built):
     gdf, report = built
-    gaps = next(v for k, v in report.gaps.items() if k.startswith("science: at the GeoNames point of a city"))
+    heading = "science: at the GeoNames point of a city"
+    gaps = next(v for k, v in report.gaps.items() if k.startswith(heading))
     assert any(g.startswith("nru-mephi ") for g in gaps)  # Moscow, campus site not given
     assert not any(g.startswith(("nru-nsu ", "at-krasnoyarsk ", "nru-miet ")) for g in gaps)
 

@@ -10,6 +10,7 @@ academic town inside a city) needs cited coordinates that fall inside ``region_i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -86,7 +87,7 @@ def _coords(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 
 def validate_table(table: pd.DataFrame) -> None:
-    """Schema errors that make a row unusable: kinds, sources, half or uncited coordinates."""
+    """Errors that make a row unusable: kind, source, dates, half or uncited coordinates."""
     errors = []
     bad = sorted(set(table.kind) - set(SCIENCE_KINDS))
     if bad:
@@ -95,21 +96,65 @@ def validate_table(table: pd.DataFrame) -> None:
         errors.append(f"{r.centre_id}: no source")
     for col in ("status_from", "status_to"):
         for r in table[~table[col].str.fullmatch(_DATE) & (table[col] != "")].itertuples():
-            errors.append(f"{r.centre_id}: {col} «{getattr(r, col)}» is not YYYY, YYYY-MM or YYYY-MM-DD")
+            errors.append(f"{r.centre_id}: {col} «{getattr(r, col)}» is not "
+                          "YYYY, YYYY-MM or YYYY-MM-DD")
     lat, lon = _coords(table)
-    for i, r in enumerate(table.itertuples()):
-        given = (r.lat != "", r.lon != "")
-        if given[0] != given[1]:
-            errors.append(f"{r.centre_id}: give both lat and lon or neither")
-        elif given[0]:
-            if np.isnan(lat.iloc[i]) or np.isnan(lon.iloc[i]):
-                errors.append(f"{r.centre_id}: lat/lon not numbers ({r.lat}, {r.lon})")
-            elif not (41 <= lat.iloc[i] <= 82 and (19 <= lon.iloc[i] <= 180 or lon.iloc[i] <= -168)):
-                errors.append(f"{r.centre_id}: lat/lon ({r.lat}, {r.lon}) outside Russia (swapped?)")
-            if not r.coord_source.strip():
-                errors.append(f"{r.centre_id}: lat/lon without coord_source")
+    for r, y, x in zip(table.itertuples(), lat, lon, strict=True):
+        errors += _coordinate_errors(r, y, x)
     if errors:
         raise ScienceTableError("science tables: " + "; ".join(errors))
+
+
+def _coordinate_errors(r, y: float, x: float) -> list[str]:
+    if (r.lat != "") != (r.lon != ""):
+        return [f"{r.centre_id}: give both lat and lon or neither"]
+    if r.lat == "":
+        return []
+    errors = []
+    if np.isnan(y) or np.isnan(x):
+        errors.append(f"{r.centre_id}: lat/lon not numbers ({r.lat}, {r.lon})")
+    elif not (41 <= y <= 82 and (19 <= x <= 180 or x <= -168)):
+        errors.append(f"{r.centre_id}: lat/lon ({r.lat}, {r.lon}) outside Russia (swapped?)")
+    if not r.coord_source.strip():
+        errors.append(f"{r.centre_id}: lat/lon without coord_source")
+    return errors
+
+
+@dataclass
+class _Placement:
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: object = pd.NA
+    how: str | None = None  # "geonames", "coordinates" or None (not placed)
+    km_from_city_point: float = np.nan
+    error: str | None = None
+
+
+def _place(r, y: float, x: float, gp, shapes, report: BuildReport) -> _Placement:
+    """Where one row goes, by the placement rule in the module docstring."""
+    label = f"{r.centre_id} «{r.name_ru}»"
+    if np.isnan(y):  # no coordinates: the GeoNames point of city_ru, or nowhere
+        if gp is None:
+            report.unmatched.append(f"science centre {label}: «{r.city_ru}» not in GeoNames "
+                                    f"{r.region_iso} and no coordinates given — not placed")
+            return _Placement()
+        return _Placement(gp.lat, gp.lon, gp.geonameid, "geonames", 0.0)
+    if gp is not None:
+        d = float(geodesic_km(gp.lon, gp.lat, x, y))
+        error = None
+        if d > PLACEMENT_KM:
+            error = (f"{label}: its coordinates lie {d:.1f} km from the GeoNames point of "
+                     f"«{r.city_ru}» (more than {PLACEMENT_KM:g} km): "
+                     "city_ru names the wrong place")
+        return _Placement(y, x, gp.geonameid, "coordinates", round(d, 2), error)
+    error = None
+    if shapes is not None and r.region_iso in shapes.index:
+        km = _km_outside(shapes[r.region_iso], x, y)
+        if km > REGION_TOLERANCE_KM:
+            error = f"{label}: coordinates ({y}, {x}) lie {km:.0f} km outside {r.region_iso}"
+    report.notes.append(f"science centre {label}: «{r.city_ru}» is not in GeoNames "
+                        f"{r.region_iso}; placed at its cited coordinates")
+    return _Placement(y, x, pd.NA, "coordinates", np.nan, error)
 
 
 def build_science(table: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer,
@@ -123,57 +168,38 @@ def build_science(table: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer,
     validate_table(table)
     gn = regions.set_index("iso")["gn_admin1"]
     shapes = regions.set_index("iso").geometry if "geometry" in regions.columns else None
-    lat_given, lon_given = _coords(table)
-    big_city = {p.geonameid: p.population >= BIG_CITY for p in gaz.places if p.population >= BIG_CITY}
-    lats, lons, gids, how, off_km = [], [], [], [], []
-    errors = []
-    for i, r in enumerate(table.itertuples()):
-        hits = gaz.find(gn[r.region_iso], r.city_ru) if r.region_iso in gn.index and gn[r.region_iso] else []
-        has_xy = not np.isnan(lat_given.iloc[i])
-        gp = hits[0] if hits else None
-        if has_xy:
-            y, x = float(lat_given.iloc[i]), float(lon_given.iloc[i])
-            if gp is not None:
-                d = float(geodesic_km(gp.lon, gp.lat, x, y))
-                if d > PLACEMENT_KM:
-                    errors.append(f"{r.centre_id} «{r.name_ru}»: its coordinates lie {d:.1f} km from "
-                                  f"the GeoNames point of «{r.city_ru}» (more than {PLACEMENT_KM:g} km): "
-                                  "city_ru names the wrong place")
-                lats.append(y), lons.append(x), gids.append(gp.geonameid), how.append("coordinates")
-                off_km.append(round(d, 2))
-            else:
-                if shapes is not None and r.region_iso in shapes.index:
-                    km = _km_outside(shapes[r.region_iso], x, y)
-                    if km > REGION_TOLERANCE_KM:
-                        errors.append(f"{r.centre_id} «{r.name_ru}»: coordinates ({y}, {x}) lie "
-                                      f"{km:.0f} km outside {r.region_iso}")
-                report.notes.append(f"science centre {r.centre_id} «{r.name_ru}»: «{r.city_ru}» is not in "
-                                    f"GeoNames {r.region_iso}; placed at its cited coordinates")
-                lats.append(y), lons.append(x), gids.append(pd.NA), how.append("coordinates")
-                off_km.append(np.nan)
-            continue
-        if gp is None:
-            report.unmatched.append(f"science centre {r.centre_id} «{r.name_ru}»: «{r.city_ru}» not in "
-                                    f"GeoNames {r.region_iso} and no coordinates given — not placed")
-            lats.append(None), lons.append(None), gids.append(pd.NA), how.append(None), off_km.append(np.nan)
-            continue
-        lats.append(gp.lat), lons.append(gp.lon), gids.append(gp.geonameid), how.append("geonames")
-        off_km.append(0.0)
+    places = []
+    for r, y, x in zip(table.itertuples(), *_coords(table), strict=True):
+        key = gn.get(r.region_iso)
+        hits = gaz.find(key, r.city_ru) if key else []
+        places.append(_place(r, y, x, hits[0] if hits else None, shapes, report))
+    errors = [p.error for p in places if p.error]
     if errors:
         raise ScienceTableError("science placement rule broken: " + "; ".join(errors))
-    for r, g, h in zip(table.itertuples(), gids, how):
-        if h == "geonames" and big_city.get(int(g), False):
-            report.gap("science: at the GeoNames point of a city of 1M+ (campus site inside the city "
-                       "not given, may be >5 km off)", f"{r.centre_id} «{r.name_ru}» ({r.city_ru})")
+    _report_big_city_points(table, places, gaz, report)
     out = table.copy()
-    out["geonameid"] = pd.array(gids, dtype="Int64")
-    out["placement"] = how
-    out["km_from_city_point"] = off_km
-    out["lat"] = pd.to_numeric(pd.Series(lats, index=out.index), errors="coerce")
-    out["lon"] = pd.to_numeric(pd.Series(lons, index=out.index), errors="coerce")
-    geom = gpd.points_from_xy(out.lon, out.lat, crs=WGS84)
-    gdf = gpd.GeoDataFrame(out, geometry=geom, crs=WGS84)
+    out["geonameid"] = pd.array([p.geonameid for p in places], dtype="Int64")
+    out["placement"] = [p.how for p in places]
+    out["km_from_city_point"] = [p.km_from_city_point for p in places]
+    out["lat"] = pd.to_numeric(pd.Series([p.lat for p in places], index=out.index), errors="coerce")
+    out["lon"] = pd.to_numeric(pd.Series([p.lon for p in places], index=out.index), errors="coerce")
+    gdf = gpd.GeoDataFrame(out, geometry=gpd.points_from_xy(out.lon, out.lat, crs=WGS84), crs=WGS84)
     gdf = gdf[gdf.placement.notna()].sort_values("centre_id").reset_index(drop=True)
+    _count(table, gdf, report)
+    return gdf
+
+
+def _report_big_city_points(table: pd.DataFrame, places: list[_Placement], gaz: Gazetteer,
+                            report: BuildReport) -> None:
+    big = {p.geonameid for p in gaz.places if p.population >= BIG_CITY}
+    heading = ("science: at the GeoNames point of a city of 1M+ "
+               "(campus site inside the city not given, may be >5 km off)")
+    for r, p in zip(table.itertuples(), places, strict=True):
+        if p.how == "geonames" and int(p.geonameid) in big:
+            report.gap(heading, f"{r.centre_id} «{r.name_ru}» ({r.city_ru})")
+
+
+def _count(table: pd.DataFrame, gdf: gpd.GeoDataFrame, report: BuildReport) -> None:
     for kind in SCIENCE_KINDS:
         report.count(f"science_{kind}", int((gdf.kind == kind).sum()))
     report.count("science_centres_rows", len(table))
@@ -183,13 +209,14 @@ def build_science(table: pd.DataFrame, regions: pd.DataFrame, gaz: Gazetteer,
     if "source_file" in table.columns:
         per_file = ", ".join(f"{f}: {n}" for f, n in table.groupby("source_file").size().items())
         report.notes.append(f"science tables read: {per_file}")
-    return gdf
 
 
 def distinct_places(gdf: gpd.GeoDataFrame, decimals: int = PLACE_DECIMALS) -> int:
     """Distinct institution sites: coordinates rounded to ``decimals``."""
     pts = gdf[gdf.geometry.notna()]
-    return len(set(zip(np.round(pts.geometry.y.values, decimals), np.round(pts.geometry.x.values, decimals))))
+    ys = np.round(pts.geometry.y.values, decimals)
+    xs = np.round(pts.geometry.x.values, decimals)
+    return len(set(zip(ys, xs, strict=True)))
 
 
 def _km_outside(shape, x: float, y: float) -> float:
