@@ -142,7 +142,8 @@ def centres_near(points: gpd.GeoDataFrame, centres: gpd.GeoDataFrame, km: float,
 
 
 def centres_within(points: gpd.GeoDataFrame, centres: gpd.GeoDataFrame,
-                   km: tuple[float, ...] = (50, 100), kinds: list[str] | None = None) -> pd.DataFrame:
+                   km: tuple[float, ...] = (50, 100),
+                   kinds: list[str] | None = None) -> pd.DataFrame:
     """Per point, the centres within each radius in ``km`` (for the town card).
 
     For every radius R the frame has ``science_within_{R}km`` (count) and
@@ -151,8 +152,11 @@ def centres_within(points: gpd.GeoDataFrame, centres: gpd.GeoDataFrame,
     out = pd.DataFrame(index=points.index)
     pairs = centres_near(points, centres, max(km), kinds) if len(km) else None
     for r in sorted(km):
-        sub = pairs[pairs.distance_km <= r] if pairs is not None else pd.DataFrame(columns=["point"])
-        ids = sub.groupby("point", sort=False)["centre_id"].agg(tuple) if len(sub) else pd.Series(dtype=object)
+        sub = pairs[pairs.distance_km <= r] if pairs is not None else pairs
+        if sub is not None and len(sub):
+            ids = sub.groupby("point", sort=False)["centre_id"].agg(tuple)
+        else:
+            ids = pd.Series(dtype=object)
         out[f"science_within_{r:g}km"] = [len(ids.get(p, ())) for p in points.index]
         out[f"science_ids_{r:g}km"] = [ids.get(p, ()) for p in points.index]
     return out
