@@ -21,14 +21,16 @@ class NearestResult:
     within_count: np.ndarray | None = None
 
 
-def nearest_geodesic(lon, lat, target_lon, target_lat, *, k: int = 4,
+def nearest_geodesic(lon, lat, target_lon, target_lat, *, k: int = 2,
                      within_km: float | None = None) -> NearestResult:
-    """Nearest target to each point by WGS84 geodesic distance, vectorised.
+    """Nearest target to each point by WGS84 geodesic distance, vectorised and exact.
 
-    Candidates come from a k-d tree of unit-sphere vectors (so 180° and the poles are
-    ordinary places); the exact ellipsoidal distance decides. A point whose k-th candidate
-    is not provably farther than the best is resolved by brute force, so the answer always
-    equals the all-pairs minimum.
+    Targets sharing a place are one candidate (many centres sit in the same town). A k-d
+    tree of unit-sphere vectors over the distinct places (so 180° and the poles are ordinary
+    places) gives each point its ``k`` nearest places by chord; one vectorised geodesic pass
+    measures the first. When the next place's spherical distance, less the sphere/ellipsoid
+    margin, is not above that, the point is unsure and is resolved over more candidates and,
+    if still unsure, over every place — so the answer always equals the all-pairs minimum.
     """
     lon = np.asarray(lon, dtype=float)
     lat = np.asarray(lat, dtype=float)
@@ -37,28 +39,58 @@ def nearest_geodesic(lon, lat, target_lon, target_lat, *, k: int = 4,
     validate_lonlat(lon, lat)
     if len(tlon) == 0:
         raise ValueError("no target points to measure against")
-    n = len(lon)
-    k = max(1, min(k, len(tlon)))
-    tree = cKDTree(to_xyz(tlon, tlat))
+    places, first_target = np.unique(np.column_stack([tlon, tlat]), axis=0, return_index=True)
+    plon, plat = places[:, 0], places[:, 1]
+    n, m = len(lon), len(plon)
+    tree = cKDTree(to_xyz(plon, plat))
     pts = to_xyz(lon, lat)
-    chord, idx = tree.query(pts, k=k)
+    k = max(1, min(max(k, 2), m))
+    chord, idx = tree.query(pts, k=k, workers=-1)
     chord = chord.reshape(n, k)
     idx = idx.reshape(n, k)
-    dist = geodesic_km(lon[:, None], lat[:, None], tlon[idx], tlat[idx])
-    best = np.argmin(dist, axis=1)
-    best_km = dist[np.arange(n), best]
-    best_idx = idx[np.arange(n), best]
-    if k < len(tlon):
-        kth_km = km_for_chord(chord[:, -1]) * (1 - SPHERE_MARGIN)
-        unsure = np.flatnonzero(kth_km <= best_km)
+    best_idx = idx[:, 0].copy()
+    best_km = geodesic_km(lon, lat, plon[best_idx], plat[best_idx])
+    if m > 1:  # the second place's lower bound must exceed the first's distance
+        unsure = np.flatnonzero(km_for_chord(chord[:, 1]) * (1 - SPHERE_MARGIN) <= best_km)
         if unsure.size:
-            all_d = geodesic_km(lon[unsure, None], lat[unsure, None], tlon[None, :], tlat[None, :])
-            best_idx[unsure] = np.argmin(all_d, axis=1)
-            best_km[unsure] = all_d[np.arange(unsure.size), best_idx[unsure]]
+            _resolve(unsure, lon, lat, plon, plat, tree, pts, best_idx, best_km)
     counts = None
     if within_km is not None:
-        counts = count_within(lon, lat, tlon, tlat, within_km, tree=tree, pts=pts)
-    return NearestResult(best_km, best_idx, counts)
+        counts = count_within(lon, lat, tlon, tlat, within_km)
+    return NearestResult(best_km, first_target[best_idx], counts)
+
+
+def _resolve(unsure, lon, lat, plon, plat, tree, pts, best_idx, best_km, k: int = 8) -> None:
+    """Exact nearest place for the unsure points (in place).
+
+    Only the candidates whose spherical lower bound does not exceed the best distance so far
+    are measured (usually one or two per point); a point whose k-th candidate could still be
+    nearer is measured against every place.
+    """
+    k = min(k, len(plon))
+    chord, idx = tree.query(pts[unsure], k=k)
+    chord, idx = chord.reshape(len(unsure), k), idx.reshape(len(unsure), k)
+    lower = km_for_chord(chord) * (1 - SPHERE_MARGIN)
+    row, col = np.nonzero(lower[:, 1:] <= best_km[unsure, None])
+    col = col + 1
+    owner = unsure[row]
+    if owner.size:
+        cand = idx[row, col]
+        d = geodesic_km(lon[owner], lat[owner], plon[cand], plat[cand])
+        better = d < best_km[owner]
+        # several candidates of one point may beat the first: keep the smallest
+        o, dd, cb = owner[better], d[better], cand[better]
+        order = np.lexsort((dd, o))
+        o, dd, cb = o[order], dd[order], cb[order]
+        first = np.r_[True, o[1:] != o[:-1]] if o.size else np.zeros(0, bool)
+        best_km[o[first]] = dd[first]
+        best_idx[o[first]] = cb[first]
+    if k < len(plon):
+        still = unsure[lower[:, -1] <= best_km[unsure]]
+        if still.size:
+            all_d = geodesic_km(lon[still, None], lat[still, None], plon[None, :], plat[None, :])
+            best_idx[still] = np.argmin(all_d, axis=1)
+            best_km[still] = all_d[np.arange(still.size), best_idx[still]]
 
 
 def count_within(lon, lat, tlon, tlat, within_km: float, *, tree=None, pts=None) -> np.ndarray:
