@@ -265,6 +265,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Build the atlas map as a file: HTML opens without internet, PNG/SVG/PDF are for print "
         "and slides. The file is built only when you press the button."),
     "export.layers": ("Слои", "Layers"),
+    "export.layers_placeholder": ("Выберите слои", "Choose layers"),
+    "export.labels_placeholder": ("Без подписей", "No labels"),
     "export.extent": ("Охват", "Extent"),
     "export.district": ("Федеральный округ", "Federal district"),
     "export.map_title": ("Заголовок", "Title"),
@@ -344,6 +346,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources.definitions_text": (
         "Как атлас относит город к отрасли (по профилю градообразующего предприятия).",
         "How the atlas assigns a town to a sector (by the profile of its anchor enterprise)."),
+    "sources.definitions_open": ("Определения {n} отраслей", "Definitions of the {n} sectors"),
     "sources.col_sector": ("Отрасль", "Sector"),
     "sources.col_definition": ("Что сюда входит", "What it covers"),
     "sources.report": ("Журнал сборки данных", "Data build log"),
@@ -482,6 +485,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- list editions (edition_label) ------------------------------------------------------------
     "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
     "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),
+    "edition.amended_no_number": ("1398-р в ред. акта от {date} (номер не установлен)",
+                                  "1398-r as amended by an act of {date} (number not established)"),
     "edition.amended_unknown": ("1398-р в редакции {year} г. (номер и дата акта не установлены)",
                                 "1398-r as amended in {year} (act number and date not established)"),
     # --- uploads (atlas.uploads): errors, notes, the coordinate rule, the limits ------------
@@ -917,6 +922,7 @@ def layer_name(layer: str, item_id, lang: str | None = DEFAULT_LANG) -> str:
 
 _ED_FIRST = re.compile(r"^1398-р,\s*ред\.\s*(\d{2}\.\d{2}\.\d{4})$")
 _ED_AMENDED = re.compile(r"^1398-р в ред\.\s*(\d+-р)\s+от\s+(\d{4}-\d{2}-\d{2})$")
+_ED_UNKNOWN_DATED = re.compile(r"^1398-р в ред\.\s*акта unknown-(\d{4}-\d{2}-\d{2})\b")
 _ED_UNKNOWN = re.compile(r"^1398-р в ред\.\s*(?:распоряжения\s+|акта unknown-)(\d{4})")
 
 
@@ -933,6 +939,8 @@ def edition_label(text, lang: str | None = DEFAULT_LANG) -> str:
         return t("edition.first", lang, date=date(d, lang))
     if m := _ED_AMENDED.match(s):
         return t("edition.amended", lang, act=act_number(m.group(1), lang), date=date(m.group(2), lang))
+    if m := _ED_UNKNOWN_DATED.match(s):  # an act known by its date only
+        return t("edition.amended_no_number", lang, date=date(m.group(1), lang))
     if m := _ED_UNKNOWN.match(s):
         return t("edition.amended_unknown", lang, year=m.group(1))
     return s

@@ -16,7 +16,8 @@ st.write(t("export.intro", lang))
 left, right = st.columns([2, 3], gap="large")
 with left:
     layers = st.multiselect(t("export.layers", lang), ALL_LAYERS, default=ALL_LAYERS, key="ex_layers",
-                            format_func=lambda k: t(f"layer.{k}", lang))
+                            format_func=lambda k: t(f"layer.{k}", lang),
+                            placeholder=t("export.layers_placeholder", lang))
     extent_kind = st.radio(t("export.extent", lang), ["russia", "district", "region", "corridor"],
                            horizontal=True, format_func=lambda k: t(f"extent.{k}", lang), key="ex_extent")
     region = corridor = None
@@ -49,7 +50,8 @@ with left:
                             format_func=town_names.get,
                             default=[i for i in ("RU-TA-naberezhnye-chelny", "RU-ROS-gukovo",
                                                  "RU-IRK-usole-sibirskoe") if i in town_names],
-                            key="ex_labels", disabled=fmt_code == "html", help=t("export.labels_help", lang))
+                            key="ex_labels", disabled=fmt_code == "html", help=t("export.labels_help", lang),
+                            placeholder=t("export.labels_placeholder", lang))
     map_title = title or t("export.default_title", lang)
     if st.button(t("export.build", lang), type="primary", key="ex_build", disabled=not layers):
         with st.status(t("export.building", lang), expanded=False) as status:

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import fmt, ui
-from atlas.i18n import act_number, has, t, vocab_codes, vocab_label
+from atlas.i18n import act_number, edition_label, has, t, vocab_codes, vocab_label
 from atlas.paths import data_dir
 from atlas.views import build_count_table, parse_build_counts
 
@@ -33,9 +33,10 @@ def _edition_name(r) -> str:
     act, day = r.get("act_no"), r.get("act_date")
     if r.get("kind") == "original":
         return t("edition.first", lang, date=fmt.date(day, lang))
-    if fmt.is_empty(act):
-        year = str(r.get("act_id", ""))[-4:]
-        return t("edition.amended_unknown", lang, year=year if year.isdigit() else fmt.EMPTY)
+    if fmt.is_empty(act):  # an act whose number (and maybe date) is not established
+        if not fmt.is_empty(day):
+            return t("edition.amended_no_number", lang, date=fmt.date(day, lang))
+        return edition_label(r.get("label"), lang)
     return t("edition.amended", lang, act=act_number(act, lang), date=fmt.date(day, lang))
 
 
@@ -63,7 +64,7 @@ st.subheader(t("sources.editions", lang))
 st.write(t("sources.editions_text", lang))
 editions = _editions_table()
 if editions is not None and len(editions):
-    st.dataframe(editions, hide_index=True, width="stretch")
+    st.table(editions.set_index(t("sources.col_edition", lang)), border="horizontal")
 
 # --- sector definitions (when the vocabulary carries them) --------------------------------------
 definitions = [(vocab_label("specialization", c, lang), t(f"specialization_definition.{c}", lang))
@@ -72,9 +73,8 @@ definitions = [(vocab_label("specialization", c, lang), t(f"specialization_defin
 if definitions:
     st.subheader(t("sources.definitions", lang))
     st.write(t("sources.definitions_text", lang))
-    st.dataframe(pd.DataFrame(definitions, columns=[t("sources.col_sector", lang),
-                                                    t("sources.col_definition", lang)]),
-                 hide_index=True, width="stretch")
+    with st.expander(t("sources.definitions_open", lang, n=len(definitions))):
+        st.markdown("\n".join(f"- **{sector}.** {text}" for sector, text in definitions))
 
 # --- build counts and the full log --------------------------------------------------------------
 report = data_dir() / "build_report.txt"
@@ -82,7 +82,8 @@ st.subheader(t("sources.counts", lang))
 if report.exists():
     text = report.read_text(encoding="utf-8")
     st.caption(t("sources.counts_text", lang))
-    st.dataframe(build_count_table(parse_build_counts(text), lang), hide_index=True, width="stretch")
+    st.table(build_count_table(parse_build_counts(text), lang).set_index(t("sources.col_item", lang)),
+             border="horizontal")
     st.caption(t("sources.report_text", lang))
     c1, c2 = st.columns(2)
     c1.download_button(t("sources.report_download", lang), text.encode("utf-8"), "build_report.txt",

@@ -5,6 +5,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -43,11 +44,15 @@ def screen_text(at, cells: bool = True) -> list[str]:
                 out.append(e.placeholder)
     for m in at.metric:
         out += [m.label, str(m.value)]
-    for d in at.dataframe:
+    for d in list(at.dataframe) + list(at.table):
         df = d.value
         out += [str(c) for c in df.columns]
+        if df.index.name:
+            out.append(str(df.index.name))
         if cells:
             out += [str(v) for v in df.astype(str).to_numpy().ravel()]
+            if not isinstance(df.index, pd.RangeIndex):
+                out += [str(v) for v in df.index]
     return out
 
 
@@ -61,7 +66,7 @@ def test_sources_page_in_both_languages(lang):
     assert "CC BY 4.0" in joined and "Natural Earth" in joined
     assert "RU-CR" in joined  # the boundary policy as atlas.policy states it
     assert not RAW.findall(joined), sorted(set(RAW.findall(joined)))
-    counts = next(d.value for d in at.dataframe if len(d.value) > 20)
+    counts = next(d.value for d in at.table if len(d.value) > 20).reset_index()
     if lang == "en":
         assert counts.columns.tolist() == ["Item", "Value"]
         assert "Monotowns in the list" in set(counts["Item"])
@@ -92,6 +97,9 @@ def test_sources_page_shows_sector_definitions_when_present():
     at = run("pages/sources.py", {"lang": "en"})
     has_defs = bool(getattr(vocab, "SPECIALIZATION_DEFINITIONS", None))
     assert any("Sectors of specialization" in s.value for s in at.subheader) == has_defs
+    if has_defs:
+        text = " ".join(m.value for m in at.expander[0].markdown)
+        assert "**Coal mining.**" in text and "coke" in text
 
 
 # --- Export ---------------------------------------------------------------------------------------
