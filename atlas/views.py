@@ -335,3 +335,32 @@ def centres_near_rows(pairs: pd.DataFrame, centres, lang: str = "ru") -> pd.Data
         column_label("kind", lang): [vocab_label("science_kind", k, lang) for k in pairs.kind],
         column_label("distance_km", lang): [fmt.distance(d, lang) for d in pairs.distance_km],
     })
+
+
+def readable(df: pd.DataFrame, lang: str = "ru"):
+    """``df`` as a Styler for ``st.dataframe``/``st.table``: numbers written for the language
+    (grouped thousands, distances with 0 decimals from 10 km and 1 below — columns whose header
+    says km/км), missing values as "—"; the values underneath stay numbers, so columns still
+    sort by value."""
+    from atlas import fmt
+
+    def number(col):
+        is_km = "km" in str(col).lower() or "км" in str(col).lower()
+        values = pd.to_numeric(df[col], errors="coerce").dropna()
+        whole = bool(len(values)) and bool((values == values.round()).all())
+
+        def show(v):
+            if fmt.is_empty(v):
+                return fmt.EMPTY
+            if is_km:
+                return fmt.distance(v, lang)
+            return fmt.integer(v, lang) if whole else fmt.number(v, lang, 1)
+        return show
+
+    formats = {c: number(c) for c in df.columns
+               if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])}
+    other = [c for c in df.columns if c not in formats and not pd.api.types.is_bool_dtype(df[c])]
+    styler = df.style.format(formats)
+    if other:
+        styler = styler.format(lambda v: fmt.EMPTY if fmt.is_empty(v) else v, subset=other)
+    return styler
