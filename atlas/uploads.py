@@ -63,7 +63,8 @@ def _fmt_rows(rows, limit: int = 12) -> str:
     return shown + (f" … (+{len(rows) - limit})" if len(rows) > limit else "")
 
 
-def _fmt_int(n: int, lang: str) -> str:
+def fmt_int(n: int, lang: str) -> str:
+    """1 000 000 in Russian (no-break spaces), 1,000,000 in English."""
     return f"{n:,}".replace(",", "\u00a0" if lang == "ru" else ",")
 
 
@@ -75,7 +76,7 @@ class Message:
     params: dict = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        params = {k: _fmt_int(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v
+        params = {k: fmt_int(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v
                   for k, v in self.params.items()}
         text = t(f"upload.{self.key}", lang)
         try:
@@ -597,9 +598,9 @@ def _finish_points(df: pd.DataFrame, lon, lat, numbers, exchange: bool, notes: l
 
 def rule_text(lang: str = "ru") -> str:
     """The coordinate rule and the limits, for the uploader's help and ``--help``."""
-    return t("upload.rule", lang).format(**{k: _fmt_int(v, lang) if isinstance(v, int) else v
+    return t("upload.rule", lang).format(**{k: fmt_int(v, lang) if isinstance(v, int) else v
                                         for k, v in LIMITS.items()})
 
 
 def limits_text(lang: str = "ru") -> str:
-    return t("upload.limits", lang).format(**{k: _fmt_int(v, lang) for k, v in LIMITS.items()})
+    return t("upload.limits", lang).format(**{k: fmt_int(v, lang) for k, v in LIMITS.items()})

@@ -16,12 +16,12 @@ from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, 
 from atlas.i18n import t
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.maps.layers import point_names
-from atlas.uploads import UploadError, limits_text, read_line_upload, read_points_upload, rule_text
+from atlas.uploads import UploadError, fmt_int, limits_text, read_line_upload, read_points_upload, rule_text
 from atlas.views import (corridor_anchor_table, corridor_method_text, corridor_strip_chart,
                          corridor_table_labels)
 
 MAP_IN_BAND_CAP = 5_000  # points in the band drawn on the map (evenly along the chainage beyond)
-MAP_OUTSIDE_SAMPLE = 2_000  # a random sample of the points outside the band
+MAP_OUTSIDE_SAMPLE = 1_500  # a random sample of the points outside the band
 CHART_CAP = 5_000
 PAGE_ROWS = 500
 
@@ -176,10 +176,12 @@ if user_points is not None:
     points = gpd.GeoDataFrame({"name": point_names(sample), "in_band": inside[drawn]},
                               geometry=sample.geometry.values, crs=4326)
     if len(drawn) < n_all:
-        st.caption(t("upload.map_sample", lang).format(shown=f"{len(drawn):,}", total=f"{n_all:,}",
-                                                       inside=f"{len(band_rows):,}", outside=f"{len(outside):,}"))
+        st.caption(t("upload.map_sample", lang).format(
+            shown=fmt_int(len(drawn), lang), total=fmt_int(n_all, lang),
+            inside=fmt_int(len(band_rows), lang), outside=fmt_int(len(outside), lang)))
 m = build_map(MapData(towns=ui.towns() if user_points is None else ui.towns().iloc[0:0],
-                      regions=ui.regions_display(), corridors=sel, nodes=ui.nodes(), points=points),
+                      regions=ui.regions_display(), corridors=sel, nodes=ui.nodes(), points=points,
+                      region_arcs=ui.region_arcs()),
               ["regions", "corridors", "towns", "points"],
               MapOptions(lang=lang, legend_position="topright",
                          corridor_band_km=width if show_band else None,
@@ -195,7 +197,8 @@ if n > PAGE_ROWS:
     pages = -(-n // PAGE_ROWS)
     page = st.number_input("↕", 1, pages, 1, key="cor_page", label_visibility="collapsed")
     first, last = (int(page) - 1) * PAGE_ROWS, min(int(page) * PAGE_ROWS, n)
-    st.caption(t("upload.table_page", lang).format(first=first + 1, last=last, total=f"{n:,}"))
+    st.caption(t("upload.table_page", lang).format(first=fmt_int(first + 1, lang), last=fmt_int(last, lang),
+                                                   total=fmt_int(n, lang)))
 table = corridor_table(along.iloc[first:last], lang)
 labelled = table.columns if user_points is None else [v for k, v in result.items() if k == v]
 st.dataframe(table, hide_index=True, use_container_width=True,
@@ -208,7 +211,7 @@ if n:
                             "offset_km": sub[result["offset_km"]].to_numpy(),
                             "side": sub[result["side"]].to_numpy()})
     if len(sub) < n:
-        st.caption(t("upload.chart_sample", lang).format(shown=f"{len(sub):,}", total=f"{n:,}"))
+        st.caption(t("upload.chart_sample", lang).format(shown=fmt_int(len(sub), lang), total=fmt_int(n, lang)))
     strip, spec = corridor_strip_chart(sub, lang)
     st.vega_lite_chart(strip, spec, use_container_width=True)
 

@@ -416,3 +416,97 @@ def test_round_trip_keeps_the_users_columns(points, names, data, sep):
 def _number(v: str) -> bool:
     n = pd.to_numeric(pd.Series([v.strip().replace(",", ".")]), errors="coerce").iloc[0]
     return bool(np.isfinite(n))
+
+
+# -- titles are plain text; a failed export leaves nothing ---------------------------------------
+HOSTILE_TITLES = ["$\\foo$ bar", "cost $5 and $6", "<script>alert(1)</script>", "a\x00b\x07c\u202e",
+                  "{0} %s {title}", "x" * 5000, "\\", "$"]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES, ids=range(len(HOSTILE_TITLES)))
+def test_titles_are_plain_text(title, tmp_path):
+    from atlas.export.figure import export_data, plain_title
+    from atlas.export.static import draw_figure
+
+    data, bounds = export_data(region="RU-KEM")
+    fig = draw_figure(data, ["regions", "towns"], plain_title(title), "ru", "16:9", ["Юрга"], bounds)
+    ax = fig.axes[0]
+    title_text = ax._left_title  # set_title(loc="left")
+    texts = [title_text] + ax.texts + fig.texts + list(ax.get_legend().get_texts())
+    assert all(not t.get_parse_math() for t in texts if t.get_text())
+    assert title_text.get_text() == plain_title(title) and "\x00" not in title_text.get_text()
+    fig.canvas.draw()  # renders without a maths parser error
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("ext", [".svg", ".png", ".pdf", ".html"])
+def test_export_with_a_maths_title_writes_a_whole_file(ext, tmp_path):
+    from atlas.export.figure import export_map
+
+    out = tmp_path / f"t{ext}"
+    info = export_map(out, layers=["regions", "towns"], region="RU-KEM", title="$\\foo$ cost $5 and $6")
+    assert out.stat().st_size == info["bytes"] > 1000
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+    if ext == ".svg":
+        assert out.read_text(encoding="utf-8").rstrip().endswith("</svg>")
+
+
+def test_cli_map_with_a_maths_title(tmp_path, capsys):
+    out = tmp_path / "t.svg"
+    assert main(["map", "-o", str(out), "--layers", "regions", "--region", "RU-KEM",
+                 "--title", "$\\foo$ cost $5 and $6"]) == 0
+    assert out.read_text(encoding="utf-8").rstrip().endswith("</svg>")
+
+
+def test_a_failed_figure_export_leaves_nothing(tmp_path, monkeypatch):
+    import matplotlib.figure
+
+    from atlas.export.figure import export_map
+
+    def half_then_fail(self, fname, **kwargs):
+        Path(fname).write_bytes(b"<svg half")
+        raise RuntimeError("renderer died")
+
+    monkeypatch.setattr(matplotlib.figure.Figure, "savefig", half_then_fail)
+    with pytest.raises(RuntimeError):
+        export_map(tmp_path / "t.svg", layers=["regions"], region="RU-KEM")
+    assert list(tmp_path.iterdir()) == []
+    assert main(["map", "-o", str(tmp_path / "t.svg"), "--layers", "regions", "--region", "RU-KEM"]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- 10⁶ uploaded points stay bounded ------------------------------------------------------------
+BIG = """
+import resource, sys, time
+sys.path.insert(0, {tests!r})
+from corpus import big_points_csv
+from test_upload_corpus import APP_SCRIPT, ROOT
+from streamlit.testing.v1 import AppTest
+data = big_points_csv(1_000_000)
+script = APP_SCRIPT.format(files={{"cor_points": ("pts.csv", data)}}, page=str(ROOT / "pages" / "corridors.py"))
+at = AppTest.from_string(script, default_timeout=600)
+t0 = time.perf_counter(); at.run(); t1 = time.perf_counter()
+assert not at.exception, at.exception
+at.number_input(key="cor_page").set_value(2).run()
+assert not at.exception, at.exception
+from atlas.export.tables import corridor_table, to_csv_bytes, to_gpkg_bytes
+along = at.session_state["_corridor_kept"]["along"][1][1]
+n = len(to_csv_bytes(corridor_table(along, "ru"))) + len(to_gpkg_bytes(along))
+caps = " | ".join(c.value for c in at.caption)
+rows = max(len(d.value) for d in at.dataframe)
+print(round(t1 - t0, 1), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, at.metric[0].value, rows, caps)
+"""
+
+
+@pytest.mark.timeout(900)
+def test_a_million_points_stay_bounded():
+    r = subprocess.run([sys.executable, "-c", BIG.format(tests=str(ROOT / "tests"))], capture_output=True,
+                       text=True, timeout=900, cwd=ROOT)
+    assert r.returncode == 0, r.stderr[-3000:]
+    seconds, rss_mb, in_band, rows, caps = r.stdout.strip().splitlines()[-1].split(" ", 4)
+    assert int(rss_mb) <= 1500, f"peak RSS {rss_mb} MB"
+    assert int(in_band) > 10_000 and int(rows) <= 500  # the table pages
+    assert "На карте" in caps and "из 1\u00a0000\u00a0000 точек" in caps  # the map says it shows a sample
+    print(f"10^6 points: first page run {seconds} s, peak RSS {rss_mb} MB, {in_band} in the band")
