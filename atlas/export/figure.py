@@ -27,7 +27,8 @@ def export_data(region: str | None = None, corridor: str | None = None,
     regions = regions.assign(geometry=shapely.coverage_simplify(regions.geometry.values, tolerance_deg))
     towns = io.load_monotowns(edition)
     data = MapData(towns=towns, regions=regions, science=io.load_science_centres(),
-                   corridors=io.load_corridors(), nodes=io.load_logistics_nodes())
+                   corridors=io.load_corridors(), nodes=io.load_logistics_nodes(),
+                   region_arcs=io.load_region_arcs())
     bounds = None
     if region:
         sel = regions[(regions.iso == region) | (regions.federal_district == region)]
@@ -49,7 +50,7 @@ def export_map(path: Path, layers: list[str] | None = None, region: str | None =
                preset: str = "16:9", labels: list[str] | None = None, edition="latest") -> dict:
     path = Path(path)
     layers = layers or ALL_LAYERS
-    title = title or t("export.default_title", lang)
+    title = plain_title(title) or t("export.default_title", lang)
     data, bounds = export_data(region, corridor, edition=edition)
     ext = path.suffix.lower()
     if ext == ".html":
@@ -57,19 +58,33 @@ def export_map(path: Path, layers: list[str] | None = None, region: str | None =
 
         m = build_map(data, layers, MapOptions(lang=lang, selected_corridor=corridor), bounds=bounds,
                       title=title)
-        size = save_html(m, path, title, ATTRIBUTION[lang])
+        size = save_html(m, path, title, ATTRIBUTION[lang])  # written atomically
     elif ext in (".png", ".svg", ".pdf"):
         from atlas.export.static import draw_figure
 
-        fig = draw_figure(data, layers, title, lang, preset, labels, bounds)
-        fig.savefig(path, dpi=200 if ext == ".png" else None, metadata=_metadata(ext, title))
         import matplotlib.pyplot as plt
 
-        plt.close(fig)
+        from atlas.export.tables import atomic_target
+
+        fig = draw_figure(data, layers, title, lang, preset, labels, bounds)
+        try:  # a temporary name, renamed when complete: a failure leaves no truncated file
+            with atomic_target(path) as tmp:
+                fig.savefig(tmp, format=ext[1:], dpi=200 if ext == ".png" else None,
+                            metadata=_metadata(ext, title))
+        finally:
+            plt.close(fig)
         size = path.stat().st_size
     else:
         raise ValueError(f"unsupported format {ext}: use .html, .png, .svg or .pdf")
     return {"path": str(path), "bytes": size}
+
+
+def plain_title(title: str | None, limit: int = 300) -> str:
+    """A title as plain text: control characters dropped, whitespace collapsed, at most ``limit``."""
+    if not title:
+        return ""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(title))
+    return " ".join(text.split())[:limit]
 
 
 def _metadata(ext: str, title: str) -> dict:
