@@ -337,11 +337,15 @@ def centres_near_rows(pairs: pd.DataFrame, centres, lang: str = "ru") -> pd.Data
     })
 
 
-def readable(df: pd.DataFrame, lang: str = "ru"):
+def readable(df: pd.DataFrame, lang: str = "ru", numbers_as_text: bool = False):
     """``df`` as a Styler for ``st.dataframe``/``st.table``: numbers written for the language
-    (grouped thousands, distances with 0 decimals from 10 km and 1 below — columns whose header
-    says km/км), missing values as "—"; the values underneath stay numbers, so columns still
-    sort by value."""
+    (grouped thousands; distances — columns whose header says km/км — with 0 decimals from
+    10 km and 1 below), missing text as "—".
+
+    Numbers stay numbers underneath, so columns sort by value; but Streamlit draws a missing
+    *number* as a faded "None" whatever the Styler says. Where a numeric column has gaps and
+    sorting matters less than the dash, pass ``numbers_as_text=True``.
+    """
     from atlas import fmt
 
     def number(col):
@@ -357,10 +361,14 @@ def readable(df: pd.DataFrame, lang: str = "ru"):
             return fmt.integer(v, lang) if whole else fmt.number(v, lang, 1)
         return show
 
-    formats = {c: number(c) for c in df.columns
-               if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])}
-    other = [c for c in df.columns if c not in formats and not pd.api.types.is_bool_dtype(df[c])]
-    styler = df.style.format(formats)
-    if other:
-        styler = styler.format(lambda v: fmt.EMPTY if fmt.is_empty(v) else v, subset=other)
-    return styler
+    numeric = [c for c in df.columns
+               if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+    out = df.copy()
+    for c in out.columns:
+        if c in numeric and numbers_as_text:
+            out[c] = [number(c)(v) for v in out[c]]
+        elif c not in numeric and not pd.api.types.is_bool_dtype(out[c]):
+            out[c] = [fmt.EMPTY if fmt.is_empty(v) else v for v in out[c]]
+    if numbers_as_text:
+        return out.style
+    return out.style.format({c: number(c) for c in numeric})
