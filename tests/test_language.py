@@ -201,6 +201,16 @@ def test_every_menu_link_carries_the_language():
     assert [link.proto.page for link in links] == ["explore", "science", "corridors", "export", "sources"]
 
 
+def test_switching_language_in_the_app_retitles_the_menu_and_keeps_the_page():
+    at = run("atlas/streamlit_app.py", {"lang": "ru"})
+    assert [link.proto.label for link in at.get("page_link")][0] == "Карта"
+    at.sidebar.radio(key="lang_switch").set_value("en").run()
+    assert not at.exception
+    links = at.get("page_link")
+    assert links[0].proto.label == "Explore" and all(x.proto.query_string == "lang=en" for x in links)
+    assert at.title[0].value == "Atlas of Russia's monotowns"
+
+
 def test_each_page_has_its_own_url_and_explore_answers_at_its_name():
     from atlas import ui
 
