@@ -510,3 +510,33 @@ def test_a_million_points_stay_bounded():
     assert int(in_band) > 10_000 and int(rows) <= 500  # the table pages
     assert "На карте" in caps and "из 1\u00a0000\u00a0000 точек" in caps  # the map says it shows a sample
     print(f"10^6 points: first page run {seconds} s, peak RSS {rss_mb} MB, {in_band} in the band")
+
+
+@pytest.mark.timeout(900)
+def test_every_corpus_file_on_the_page():
+    """Each file in the uploader it belongs to: never an exception, an error exactly when expected."""
+    failures = []
+    for case in CASES:
+        if case.extra.get("size") or not case.exchange:
+            continue  # 50 MB: Streamlit's own limit refuses it first; --as-given cases are CLI ones
+        slot = "cor_upload" if case.kind == "line" else "cor_points"
+        at = run_page_with({slot: (case.filename, case.data)})
+        errors = [e.value for e in at.error]
+        if bool(errors) != bool(case.error):
+            failures.append((case.id, errors))
+        if case.error is None and case.kind == "line" and not at.success:
+            failures.append((case.id, "no success message"))
+    assert not failures, failures
+
+
+def test_export_page_with_a_maths_title():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "pages" / "export.py"), default_timeout=120)
+    at.run()
+    at.selectbox(key="ex_fmt").set_value("svg")
+    at.radio(key="ex_extent").set_value("region").run()
+    at.text_input(key="ex_title").input("$\\foo$ cost $5 and $6").run()
+    at.button(key="ex_build").click().run()
+    assert not at.exception, at.exception
+    assert len(at.get("download_button")) >= 1
