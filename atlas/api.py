@@ -6,7 +6,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from atlas.analysis.corridors import Corridor, CorridorParts, corridor_from_linestring, corridor_from_parts
+from atlas.analysis.corridors import (
+    Corridor,
+    CorridorParts,
+    corridor_from_linestring,
+    corridor_from_parts,
+)
 from atlas.io import get_corridor, load_monotowns
 
 

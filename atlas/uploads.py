@@ -374,9 +374,39 @@ def read_line_upload(data: bytes, filename: str, exchange: bool = True) -> LineU
     if suffix not in LINE_SUFFIXES:
         raise UploadError("type", suffix=suffix or "—", kinds="GeoJSON, GeoPackage, KML, GPX")
     frames, notes = _read_vector(data, suffix, "lines")
-    parts: list[np.ndarray] = []
-    feature_of: list[int] = []
-    kinds: set[str] = set()
+    parts, feature_of, kinds = _collect_parts(frames)
+    if not parts:
+        if not kinds:
+            raise UploadError("no_features")
+        raise UploadError("need_line", kinds=", ".join(sorted(kinds)))
+    if len(parts) > MAX_LINE_PARTS:
+        raise UploadError("too_many_parts", n=len(parts), limit=MAX_LINE_PARTS)
+    n_vertices = sum(len(p) for p in parts)
+    if n_vertices > MAX_LINE_VERTICES:
+        raise UploadError("too_many_vertices", n=n_vertices, limit=MAX_LINE_VERTICES)
+    finite = [p[np.isfinite(p).all(axis=1)] for p in parts if len(p)]
+    _check_degrees(np.vstack(finite) if finite else np.empty((0, 2)))
+    kept, dropped, exchanged = _decide_parts(parts, feature_of, exchange)
+    many = len(parts) > 1
+    if not kept:
+        reason, which = next(iter(dropped.items()))
+        raise UploadError(f"line_{reason}" + ("_all" if many else ""), parts=_fmt_rows(which))
+    for reason, which in dropped.items():
+        notes.append(Note(f"parts_dropped_{reason}", {"parts": _fmt_rows(which), "n": len(which)}))
+    if exchanged:
+        notes.append(Note("line_exchanged" if not many else "parts_exchanged",
+                          {"parts": _fmt_rows(exchanged), "n": len(exchanged)}))
+    others = kinds - {"LineString", "MultiLineString", "LinearRing", "GeometryCollection"}
+    if others:
+        notes.append(Note("non_lines_skipped", {"kinds": ", ".join(sorted(others))}))
+    lines = gpd.GeoDataFrame({"part": [k for k, _, _ in kept], "feature": [f for _, f, _ in kept]},
+                             geometry=[g for _, _, g in kept], crs=4326)
+    return LineUpload(lines, notes)
+
+
+def _collect_parts(frames) -> tuple[list[np.ndarray], list[int], set[str]]:
+    """Vertex arrays of every line part, in file order, with the feature each came from."""
+    parts, feature_of, kinds = [], [], set()
     feature = 0
     for gdf in frames:
         for geom in gdf.geometry.values:
@@ -387,17 +417,11 @@ def read_line_upload(data: bytes, filename: str, exchange: bool = True) -> LineU
             for part in _line_parts(geom):
                 parts.append(np.asarray(shapely.get_coordinates(part), dtype=float))
                 feature_of.append(feature)
-    if not parts:
-        if not kinds:
-            raise UploadError("no_features")
-        raise UploadError("need_line", kinds=", ".join(sorted(kinds)))
-    if len(parts) > MAX_LINE_PARTS:
-        raise UploadError("too_many_parts", n=len(parts), limit=MAX_LINE_PARTS)
-    n_vertices = sum(len(p) for p in parts)
-    if n_vertices > MAX_LINE_VERTICES:
-        raise UploadError("too_many_vertices", n=n_vertices, limit=MAX_LINE_VERTICES)
-    finite = [p for p in parts if len(p)]
-    _check_degrees(np.vstack([p[np.isfinite(p).all(axis=1)] for p in finite]) if finite else np.empty((0, 2)))
+    return parts, feature_of, kinds
+
+
+def _decide_parts(parts, feature_of, exchange: bool):
+    """Apply the per-part rule: (kept (part, feature, LineString), dropped {reason: parts}, exchanged)."""
     kept, dropped, exchanged = [], {}, []
     for k, coords in enumerate(parts, start=1):
         if not _finite_bounds(coords):
@@ -415,21 +439,7 @@ def read_line_upload(data: bytes, filename: str, exchange: bool = True) -> LineU
         if swapped:
             exchanged.append(k)
         kept.append((k, feature_of[k - 1], shapely.LineString(coords)))
-    many = len(parts) > 1
-    if not kept:
-        reason, which = next(iter(dropped.items()))
-        raise UploadError(f"line_{reason}" + ("_all" if many else ""), parts=_fmt_rows(which))
-    for reason, which in dropped.items():
-        notes.append(Note(f"parts_dropped_{reason}", {"parts": _fmt_rows(which), "n": len(which)}))
-    if exchanged:
-        notes.append(Note("line_exchanged" if not many else "parts_exchanged",
-                          {"parts": _fmt_rows(exchanged), "n": len(exchanged)}))
-    if kinds - {"LineString", "MultiLineString", "LinearRing", "GeometryCollection"}:
-        notes.append(Note("non_lines_skipped", {"kinds": ", ".join(sorted(
-            kinds - {"LineString", "MultiLineString", "LinearRing", "GeometryCollection"}))}))
-    lines = gpd.GeoDataFrame({"part": [k for k, _, _ in kept], "feature": [f for _, f, _ in kept]},
-                             geometry=[g for _, _, g in kept], crs=4326)
-    return LineUpload(lines, notes)
+    return kept, dropped, exchanged
 
 
 def _line_parts(geom):

@@ -16,9 +16,20 @@ from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, 
 from atlas.i18n import t
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.maps.layers import point_names
-from atlas.uploads import UploadError, fmt_int, limits_text, read_line_upload, read_points_upload, rule_text
-from atlas.views import (corridor_anchor_table, corridor_method_text, corridor_strip_chart,
-                         corridor_table_labels)
+from atlas.uploads import (
+    UploadError,
+    fmt_int,
+    limits_text,
+    read_line_upload,
+    read_points_upload,
+    rule_text,
+)
+from atlas.views import (
+    corridor_anchor_table,
+    corridor_method_text,
+    corridor_strip_chart,
+    corridor_table_labels,
+)
 
 MAP_IN_BAND_CAP = 5_000  # points in the band drawn on the map (evenly along the chainage beyond)
 MAP_OUTSIDE_SAMPLE = 1_500  # a random sample of the points outside the band

@@ -13,12 +13,17 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-
 from corpus import Case, cases, csv_text, materialise
 
 from atlas.api import as_corridor, towns_along
 from atlas.cli import main
-from atlas.export.tables import FORMULA_START, corridor_table, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
+from atlas.export.tables import (
+    FORMULA_START,
+    corridor_table,
+    to_csv_bytes,
+    to_geojson_bytes,
+    to_gpkg_bytes,
+)
 from atlas.uploads import UploadError, read_line_upload, read_points_upload
 
 pytestmark = pytest.mark.timeout(180)

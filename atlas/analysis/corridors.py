@@ -18,7 +18,6 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
-import shapely
 from scipy.spatial import cKDTree
 
 from atlas.analysis.geodesic import (

@@ -60,10 +60,9 @@ def export_map(path: Path, layers: list[str] | None = None, region: str | None =
                       title=title)
         size = save_html(m, path, title, ATTRIBUTION[lang])  # written atomically
     elif ext in (".png", ".svg", ".pdf"):
-        from atlas.export.static import draw_figure
-
         import matplotlib.pyplot as plt
 
+        from atlas.export.static import draw_figure
         from atlas.export.tables import atomic_target
 
         fig = draw_figure(data, layers, title, lang, preset, labels, bounds)
