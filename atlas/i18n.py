@@ -631,7 +631,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "error.generic": ("Не получилось: {error}", "Something went wrong: {error}"),
 }
 
-from atlas.policy import ATTRIBUTION as _ATTRIBUTION, BOUNDARY_POLICY as _POLICY  # noqa: E402
+from atlas.policy import ATTRIBUTION as _ATTRIBUTION  # noqa: E402
+from atlas.policy import BOUNDARY_POLICY as _POLICY  # noqa: E402
 
 STRINGS["footer.attribution"] = (_ATTRIBUTION["ru"], _ATTRIBUTION["en"])
 STRINGS["footer.boundaries"] = (_POLICY["ru"], _POLICY["en"])

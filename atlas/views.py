@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from atlas.i18n import EMPTY, column_label, t
-from atlas.vocab import CATEGORIES, SIDES, SPECIALIZATIONS, TOSER_KINDS, label
+from atlas.vocab import CATEGORIES, SIDES, label
 
 
 def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
@@ -149,12 +149,10 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
     Left of the direction of travel is plotted above zero, right below; colours are the map's
     category colours so the chart and the map read the same way.
     """
-    from atlas.maps.palettes import CATEGORY_COLOURS
-
-    from atlas.maps.layers import point_names
-
     from atlas.i18n import column_label
     from atlas.i18n import names as display_names
+    from atlas.maps.layers import point_names
+    from atlas.maps.palettes import CATEGORY_COLOURS
 
     if "name_ru" in along:
         names = display_names(along, lang).tolist()

@@ -28,12 +28,12 @@ with left:
                               [d for d in vocab_codes("federal_district") if d in present],
                               format_func=lambda d: vocab_label("federal_district", d, lang), key="ex_fd")
     elif extent_kind == "region":
-        reg_names = dict(zip(regions.iso, names(regions, lang)))
+        reg_names = dict(zip(regions.iso, names(regions, lang), strict=True))
         region = st.selectbox(t("extent.region", lang), sorted(reg_names, key=reg_names.get),
                               format_func=reg_names.get, key="ex_reg")
     elif extent_kind == "corridor":
         cors = ui.corridors()
-        cnames = dict(zip(cors.corridor_id, names(cors, lang)))
+        cnames = dict(zip(cors.corridor_id, names(cors, lang), strict=True))
         corridor = st.selectbox(t("extent.corridor", lang), list(cnames), format_func=cnames.get,
                                 key="ex_cor")
     title = st.text_input(t("export.map_title", lang), key="ex_title",
@@ -45,7 +45,7 @@ with left:
     all_towns = ui.towns()
     regs = region_names(lang)
     town_names = {i: t("export.town_option", lang, town=n, region=regs.get(r, r))
-                  for i, n, r in zip(all_towns.town_id, names(all_towns, lang), all_towns.region_iso)}
+                  for i, n, r in zip(all_towns.town_id, names(all_towns, lang), all_towns.region_iso, strict=True)}
     labels = st.multiselect(t("export.labels", lang), sorted(town_names, key=town_names.get),
                             format_func=town_names.get,
                             default=[i for i in ("RU-TA-naberezhnye-chelny", "RU-ROS-gukovo",

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 
 import folium
-
-from atlas.maps import assets
-from atlas.maps.layers import DRAW_ORDER, LAYERS, MapData, MapOptions
 from branca.element import MacroElement
 from jinja2 import Template
 
 from atlas.i18n import t
+from atlas.maps import assets
+from atlas.maps.layers import DRAW_ORDER, LAYERS, MapData, MapOptions
 from atlas.maps.legend import CardStyle, LegendControl, text_block
 from atlas.maps.popups import esc
 

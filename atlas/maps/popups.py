@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 import math
 
-from atlas.i18n import t
-from atlas.i18n import vocab_label
+from atlas.i18n import t, vocab_label
 from atlas.vocab import SPECIALIZATIONS, label
 
 
