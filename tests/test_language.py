@@ -268,3 +268,22 @@ def test_no_deprecated_use_container_width(path):
            if isinstance(n, ast.Call) and any(k.arg == "use_container_width" for k in n.keywords)
            and not (isinstance(n.func, ast.Name) and n.func.id == "st_folium")]
     assert not bad, bad
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_town_card_and_popup_are_human(towns, lang):
+    from atlas.maps.popups import town_card, town_tooltip
+    from atlas.views import town_card_rows
+
+    row = towns[towns.town_id == "RU-TA-naberezhnye-chelny"].iloc[0]
+    rec = row.drop(labels="geometry").to_dict()
+    html = town_card(rec, lang) + town_tooltip(rec, lang)
+    card = town_card_rows(row, lang)
+    text = html + " ".join(card.astype(str).to_numpy().ravel())
+    assert not RAW.findall(text), sorted(set(RAW.findall(text)))
+    assert not re.search(r"\bfu-|\bnru-|\bras-|GeoNames \d+\.0", text)  # centre ids, float ids
+    region = {"ru": "Республика Татарстан", "en": "Republic of Tatarstan"}[lang]
+    assert region in html and region in set(card.iloc[:, 1])
+    if lang == "en":
+        assert "Naberezhnyye Chelny" in html
+        assert not CYRILLIC.search(" ".join(card.iloc[:, :2].astype(str).to_numpy().ravel()))
