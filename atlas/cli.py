@@ -107,6 +107,11 @@ def _read_user_file(arg: str) -> bytes:
         raise UploadError("not_found", name=arg)
     if not p.is_file():
         raise UploadError("not_a_file", name=arg)
+    from atlas.uploads import LIMITS, MAX_UPLOAD_BYTES
+
+    size = p.stat().st_size
+    if size > MAX_UPLOAD_BYTES:  # refused before it is read, as on the page
+        raise UploadError("too_big", mb=f"{size / 2**20:.0f}", limit=LIMITS["mb"])
     return p.read_bytes()
 
 

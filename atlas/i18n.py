@@ -501,6 +501,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Сохраните файл без них.",
                        "The {fmt} file was not opened: it declares a DOCTYPE/ENTITY (the way XML bombs work). "
                        "Save it without them."),
+    "upload.gpkg_view": ("Слои GeoPackage {layers} — это SQL-представления (view), а не таблицы; такие слои не "
+                         "открываются. Сохраните их как таблицы (в QGIS: «Экспорт → Сохранить объекты как»).",
+                         "The GeoPackage layers {layers} are SQL views, not tables; such layers are not opened. "
+                         "Save them as tables (QGIS: Export → Save Features As)."),
     "upload.unreadable": ("Файл не читается как {fmt} ({detail}). Он повреждён или в другом формате?",
                       "Could not read the file as {fmt} ({detail}). Is it broken or in another format?"),
     "upload.no_features": ("В файле нет объектов.", "The file has no features."),

@@ -276,6 +276,40 @@ def _sanitize(detail: str, tmp: str) -> str:
     return detail[:200]
 
 
+def _as_utf8(data: bytes) -> bytes:
+    """The bytes as UTF-8 (XML in UTF-16 or UTF-32 would hide a DOCTYPE from a byte search)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or b"\x00" in data[:4096]:
+        try:
+            return data.decode(detect_encoding(data), errors="ignore").encode("utf-8")
+        except (LookupError, UploadError):
+            return data.replace(b"\x00", b"")
+    return data
+
+
+def _check_gpkg(data: bytes) -> None:
+    """Refuse a GeoPackage whose layers are SQL views: a view can run any query (a recursive
+    one never ends), a table can only be read. Nothing in the file is executed here."""
+    import sqlite3
+
+    if not data.startswith(b"SQLite format 3\x00"):
+        raise UploadError("unreadable", fmt="GeoPackage", detail="not an SQLite database")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "check.gpkg"
+        path.write_bytes(data)
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+            try:
+                views = con.execute(
+                    "SELECT c.table_name FROM gpkg_contents c JOIN sqlite_master m "
+                    "ON m.name = c.table_name WHERE m.type = 'view'").fetchall()
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            raise UploadError("unreadable", fmt="GeoPackage", detail=_sanitize(str(exc), tmp)) from None
+    if views:
+        raise UploadError("gpkg_view", layers=", ".join(str(v[0]) for v in views[:5]))
+
+
 def _read_vector(data: bytes, suffix: str, want: str) -> tuple[list[gpd.GeoDataFrame], list[Note]]:
     """Every layer of a vector file (GPX: tracks and routes for lines, waypoints for points)."""
     import pyogrio
@@ -283,8 +317,10 @@ def _read_vector(data: bytes, suffix: str, want: str) -> tuple[list[gpd.GeoDataF
     notes: list[Note] = []
     fmt = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".kml": "KML",
            ".gpx": "GPX"}[suffix]
-    if suffix in (".kml", ".gpx") and _XML_DANGER.search(data[:1 << 16]):
+    if suffix in (".kml", ".gpx") and _XML_DANGER.search(_as_utf8(data)):
         raise UploadError("xml_doctype", fmt=fmt)
+    if suffix == ".gpkg":
+        _check_gpkg(data)
     if suffix in (".geojson", ".json"):
         enc = detect_encoding(data)
         if enc not in ("utf_8", "utf_8_sig", "ascii"):
@@ -299,7 +335,8 @@ def _read_vector(data: bytes, suffix: str, want: str) -> tuple[list[gpd.GeoDataF
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                layers = [str(n) for n, _ in pyogrio.list_layers(path)]
+                listed = pyogrio.list_layers(path)
+                layers = [str(n) for n, kind in listed if kind is not None]  # tables without geometry
                 if suffix == ".gpx":
                     keep = ("tracks", "routes") if want == "lines" else ("waypoints",)
                     layers = [n for n in layers if n in keep]
@@ -525,14 +562,20 @@ def _read_csv_points(data: bytes, exchange: bool) -> PointsUpload:
     rows = _count_rows(data, enc)
     if rows - 1 > MAX_POINTS:
         raise UploadError("too_many_points", n=rows - 1, limit=MAX_POINTS)
-    sep = _sniff_sep(head.lstrip("\ufeff"))
+    head = head.lstrip("\ufeff")
+    skip = 0
+    excel = re.match(r"sep=(.)\r?\n", head)  # Excel's "sep=;" first line names the separator
+    if excel:
+        sep, skip, head = excel.group(1), 1, head[excel.end():]
+    else:
+        sep = _sniff_sep(head)
     skipped_lines: list[int] = []
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             df = pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False,
                              encoding="utf-8-sig" if enc in ("utf_8", "utf_8_sig") else enc,
-                             on_bad_lines="warn", skip_blank_lines=True, engine="c",
+                             on_bad_lines="warn", skip_blank_lines=True, engine="c", skiprows=skip,
                              encoding_errors="strict")
         for w in caught:
             skipped_lines += [int(n) for n in re.findall(r"[Ll]ine (\d+)", str(w.message))]
@@ -546,7 +589,7 @@ def _read_csv_points(data: bytes, exchange: bool) -> PointsUpload:
         raise UploadError("csv_no_rows")
     if skipped_lines:
         notes.append(Note("csv_bad_lines", {"n": len(skipped_lines), "rows": _fmt_rows(skipped_lines)}))
-    header = next(csv.reader([head.lstrip("\ufeff").splitlines()[0]], delimiter=sep), [])
+    header = next(csv.reader([head.splitlines()[0]], delimiter=sep), [])
     if [h for h in header] != [str(c) for c in df.columns] and len(header) == len(df.columns):
         changed = [f"{a!s} → {b!s}" for a, b in zip(header, df.columns) if str(a) != str(b)]
         if changed:
@@ -558,10 +601,10 @@ def _read_csv_points(data: bytes, exchange: bool) -> PointsUpload:
         raise UploadError("csv_no_coords", columns=", ".join(str(c) for c in df.columns[:12]))
     lon = _numbers(df[lon_c])
     lat = _numbers(df[lat_c])
-    line_no = np.arange(len(df)) + 2  # as in a spreadsheet: the header is row 1
+    line_no = np.arange(len(df)) + 2 + skip  # as in a spreadsheet: the header is row 1
     if skipped_lines:  # rows pandas skipped shift the numbering of the rows after them
         bad = np.sort(np.asarray(skipped_lines))
-        line_no = _line_numbers_with_gaps(len(df), bad)
+        line_no = _line_numbers_with_gaps(len(df), bad) + skip
     return _finish_points(df, lon, lat, line_no, exchange, notes, enc, "rows")
 
 

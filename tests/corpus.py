@@ -395,10 +395,42 @@ def cases() -> list[Case]:
     add(Case("pts_gpx_waypoints", "points", "p.gpx",
              gpx(f'<wpt lat="{YURGA[1]}" lon="{YURGA[0]}"><name>Юрга</name></wpt>'), check=n_rows(1)))
     add(Case("pts_xml_bomb_kml", "points", "p.kml", BILLION_LAUGHS, error="xml_doctype"))
+    add(Case("pts_gpkg_recursive_view", "points", "v.gpkg", gpkg_with_recursive_view(), error="gpkg_view",
+             why="a view could run forever; only tables are read"))
+    add(Case("line_xml_bomb_utf16_kml", "line", "bomb.kml", BILLION_LAUGHS.decode().encode("utf-16"),
+             error="xml_doctype|unreadable"))
+    add(Case("pts_excel_sep_line", "points", "p.csv", "sep=;\nname;lon;lat\nЮрга;84,88;55,71\n".encode("cp1251"),
+             check=all_of(points_at((84.88, 55.71)), column_equals("name", ["Юрга"]))))
     add(Case("pts_gpkg_string_fid", "points", "p.gpkg",
              gpkg_bytes(gpd.GeoDataFrame({"name": ["Юрга"]}, geometry=[shapely.Point(YURGA)], crs=4326)),
              check=n_rows(1)))
     return out
+
+
+def gpkg_with_recursive_view() -> bytes:
+    """A GeoPackage whose only layer is a view of a recursive query that never ends."""
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    import geopandas as gpd
+    import shapely
+
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / "v.gpkg"
+        p.write_bytes(gpkg_bytes(gpd.GeoDataFrame({"name": ["a"]}, geometry=[shapely.Point(YURGA)], crs=4326)))
+        con = sqlite3.connect(p)
+        con.executescript(
+            "CREATE VIEW forever AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+            "SELECT n AS fid, (SELECT geom FROM x LIMIT 1) AS geom FROM r;"
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
+            "VALUES ('forever', 'features', 'forever', 4326);"
+            "INSERT INTO gpkg_geometry_columns VALUES ('forever', 'geom', 'POINT', 4326, 0, 0);"
+            "DELETE FROM gpkg_geometry_columns WHERE table_name = 'x';"
+            "DELETE FROM gpkg_contents WHERE table_name = 'x';")
+        con.commit()
+        con.close()
+        return p.read_bytes()
 
 
 def materialise(case: Case) -> bytes:
