@@ -232,19 +232,25 @@ def _live_map_component(version: tuple):
 
 
 def live_map(shown, options, key: str, centres=None):
-    """Draw the live map for ``shown`` towns; returns the last clicked town id (or None)."""
+    """Draw the live map for ``shown`` towns; returns its last click (see :func:`new_click`)."""
     from atlas.maps.live import map_args
 
     component, version, index = _live_map_component(_data_version())
     args = map_args(shown, index, regions_display(), options, version, centres=centres)
-    value = component(key=key, default=None, **args)
-    return (value or {}).get("town")
+    return component(key=key, default=None, **args)  # {"town": id, "n": click count} or None
 
 
-def clicked_town(key: str) -> str | None:
-    """The town last clicked on the live map ``key`` (before the map is drawn this run)."""
-    value = st.session_state.get(key)
-    return value.get("town") if isinstance(value, dict) else None
+def new_click(key: str, value) -> str | None:
+    """The town of a click on the live map ``key`` not yet acted on, else None.
+
+    A component keeps returning its last value on every rerun, so a click counts once. It
+    is marked as handled only when the page has run to its end (:func:`footer`): a rerun that
+    interrupts the page acts on the same click again instead of losing it.
+    """
+    if not value or st.session_state.get(f"_{key}_done") == value:
+        return None
+    st.session_state.setdefault("_clicks_pending", {})[key] = value
+    return value.get("town")
 
 
 @st.cache_data(show_spinner=False)
@@ -301,6 +307,8 @@ def number(n, lang_code: str) -> str:
 
 
 def footer(lang_code: str) -> None:
+    for key, value in st.session_state.pop("_clicks_pending", {}).items():
+        st.session_state[f"_{key}_done"] = value
     st.divider()
     st.caption(t("footer.attribution", lang_code))
     st.caption(t("footer.boundaries", lang_code))

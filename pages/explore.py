@@ -41,15 +41,15 @@ colour = st.sidebar.selectbox(t("explore.colour_by", lang), ["category", "specia
                               key="colour")
 choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "share_cat1", "toser"],
                              format_func=lambda k: t(f"choropleth_{k}", lang), key="choro")
-clicked = ui.clicked_town("explore_map")
-if clicked and clicked != st.session_state.get("_explore_clicked"):
-    st.session_state["_explore_clicked"] = clicked
-    st.query_params["town"] = clicked
 selected = st.query_params.get("town")
 if not len(shown):
     st.info(t("explore.no_towns", lang))
-ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None if choro == "none" else choro,
-                               selected=selected), key="explore_map")
+click = ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None if choro == "none" else choro,
+                                       selected=selected), key="explore_map")
+clicked = ui.new_click("explore_map", click)
+if clicked and clicked != selected:
+    # the card below follows the click at once; the map already shows the town's popup
+    st.query_params["town"] = selected = clicked
 
 st.subheader(t("explore.table", lang))
 st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch")
@@ -84,7 +84,7 @@ if selected and selected in names:
     near_table[column_labels(["distance_km"], lang)["distance_km"]] = near.distance_km.round(0).to_numpy()
     st.dataframe(near_table, hide_index=True, width="stretch")
 
-with st.expander(t("explore.compare", lang), expanded="cmp_from" in st.query_params):
+if st.toggle(t("explore.compare", lang), value="cmp_from" in st.query_params, key="cmp_on"):
     a_col, b_col = st.columns(2)
     first = values[1] if len(values) > 1 else "latest"
     cmp_from = a_col.selectbox(t("explore.compare_from", lang), values, format_func=labels.get,
@@ -102,4 +102,7 @@ with st.expander(t("explore.compare", lang), expanded="cmp_from" in st.query_par
         st.dataframe(compare_table(changes, lang), hide_index=True, width="stretch")
     else:
         st.info(t("explore.compare_none", lang))
+else:
+    for k in ("cmp_from", "cmp_to"):
+        st.query_params.pop(k, None)
 ui.footer(lang)

@@ -7,11 +7,6 @@ import pytest
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
-COUNT_TOWNS = """() => { let n = 0;
-    window.map.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties._card) n++; });
-    return n; }"""
-
-
 def wait_for_features(frame, prop: str, more_than: int) -> None:
     """Wait until the Leaflet map holds more than ``more_than`` features carrying ``prop``."""
     frame.wait_for_function(
@@ -53,48 +48,148 @@ def shot(page, name):
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
+def live_frame(page, timeout_s=90):
+    """The live map's frame (atlas/web), once its static layers are drawn."""
+    for _ in range(timeout_s * 2):
+        for f in page.frames:
+            if "/component/" in f.url and "atlas_map" in f.url:
+                try:
+                    if f.evaluate("() => document.body.hasAttribute('data-shown')"):
+                        return f
+                except Exception:
+                    pass
+        page.wait_for_timeout(500)
+    raise AssertionError("the live map never drew its towns")
+
+
+def shown_on_map(frame) -> int:
+    return int(frame.evaluate("() => Number(document.body.getAttribute('data-shown'))"))
+
+
+def wait_shown(frame, predicate, timeout_s=60) -> int:
+    for _ in range(timeout_s * 10):
+        n = shown_on_map(frame)
+        if predicate(n):
+            return n
+        frame.wait_for_timeout(100)
+    raise AssertionError(f"the map shows {shown_on_map(frame)} towns")
+
+
 def test_app_draws_one_mark_per_town_offline(app_url, offline_page):
+    from atlas.io import load_monotowns
+
     page = offline_page
-    page.goto(app_url)
-    frame = map_frame(page)
-    wait_for_features(frame, "_card", 300)
-    assert frame.evaluate(COUNT_TOWNS) == 312
-    assert frame.evaluate("() => document.querySelectorAll('.atlas-legend').length") >= 1
+    page.goto(app_url + "/explore")
+    frame = live_frame(page)
+    assert wait_shown(frame, lambda n: n > 0) == len(load_monotowns())
+    # borders came as shared arcs: every region is a polygon on the map
+    assert frame.evaluate("() => Object.values(window.atlasMap._layers).filter(l => l.iso).length") == 85
+    legend = frame.evaluate("() => document.getElementById('legend').innerText")
+    assert "Категория моногорода" in legend and "Статус ТОСЭР" in legend
+    assert page.get_by_text("Page not found").count() == 0
     assert page.blocked == [], f"requests left the machine: {page.blocked[:3]}"
     shot(page, "app_explore.png")
 
 
 def test_journey_filter_to_toser_click_a_town_see_its_card(app_url, offline_page):
+    from atlas.analysis.filters import TownFilter
+    from atlas.io import load_monotowns
+
+    towns = load_monotowns()
+    expected = len(TownFilter(toser="yes").apply(towns))
+    emva = towns[towns.town_id == "RU-KO-emva"].geometry.iloc[0]
     page = offline_page
-    page.goto(app_url + "/?toser=yes")
-    frame = map_frame(page)
-    wait_for_features(frame, "_card", 0)
-    n = frame.evaluate(COUNT_TOWNS)
-    assert 20 < n < 312
-    # click the marker of Емва (a TOSER town with no other TOSER town within 500 km)
-    frame.evaluate("() => window.map.setView([62.6, 50.87], 9, {animate: false})")
-    page.wait_for_timeout(1500)
-    xy = frame.evaluate("""() => { let p = null;
-        window.map.eachLayer(l => { if (l.feature && l.feature.properties.town_id === 'RU-KO-emva')
-            p = window.map.latLngToContainerPoint(l.getLatLng()); });
-        return p && [p.x, p.y]; }""")
-    assert xy, "Емва is not on the TOSER-filtered map"
-    box = page.locator("iframe[src*='streamlit_folium']").bounding_box()
-    page.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
-    page.wait_for_function("() => location.search.includes('town=RU-KO-emva')", timeout=30000)
-    page.get_by_text("Емва", exact=False).first.wait_for(timeout=30000)
-    page.wait_for_selector("text=Ближайшие моногорода", timeout=30000)
+    page.goto(app_url + "/explore?toser=yes")
+    frame = live_frame(page)
+    assert wait_shown(frame, lambda n: n == expected) == expected
+    frame.evaluate(f"() => {{ window.atlasMap.setView([{emva.y}, {emva.x}], 8, {{animate: false}}); return true; }}")
+    frame.wait_for_timeout(800)
+    zoom = frame.evaluate("() => window.atlasMap.getZoom()")
+    # click Емва's marker (canvas-drawn: Leaflet's own click event, as its hit test sends it)
+    hit = frame.evaluate(f"""() => {{
+        const m = Object.values(window.atlasMap._layers).find(l => l.idx !== undefined && l.getLatLng
+            && Math.abs(l.getLatLng().lat - {emva.y:.4f}) < 1e-3 && Math.abs(l.getLatLng().lng - {emva.x:.4f}) < 1e-3);
+        if (!m) return false;
+        m.fire('click', {{latlng: m.getLatLng()}});
+        return true; }}""")
+    assert hit, "Емва is not on the TOSER-filtered map"
+    try:
+        page.wait_for_function("() => location.search.includes('town=RU-KO-emva')", timeout=30000)
+    except Exception:
+        shot(page, "journey_toser_card_FAILED.png")
+        raise
+    frame.locator(".atlas-card h4", has_text="Емва").wait_for(timeout=10000)
+    page.get_by_text("История в перечне").first.wait_for(timeout=30000)
+    page.get_by_text("Ближайшие моногорода").first.wait_for(timeout=30000)
+    # the rerun after the click kept the reader's view
+    assert frame.evaluate("() => window.atlasMap.getZoom()") == zoom
     assert page.blocked == []
     shot(page, "journey_toser_card.png")
+
+
+def test_journey_pick_an_edition_and_compare_two(app_url, offline_page):
+    from atlas.editions import compare_editions, list_editions, load_monotowns
+
+    eds = list_editions()
+    first = eds.act_id.iloc[0]
+    page = offline_page
+    page.goto(app_url + "/explore")
+    frame = live_frame(page)
+    wait_shown(frame, lambda n: n > 0)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Редакция перечня")
+    box.click()
+    page.get_by_role("option").filter(has_text="29.07.2014").first.click()
+    wait_shown(frame, lambda n: n == len(load_monotowns(first)))
+    page.wait_for_function(f"() => location.search.includes('edition={first}')", timeout=30000)
+    # compare the first edition with the list in force: table and map of the changes
+    page.get_by_text("Что изменилось между редакциями").click()  # the toggle
+    changes = compare_editions(first, "latest")
+    page.get_by_text(f"Добавлено: {int((changes.change == 'added').sum())}").first.wait_for(timeout=30000)
+    cmp_frame = None
+    for _ in range(60):
+        frames = [f for f in page.frames if "atlas_map" in f.url]
+        for f in frames:
+            try:
+                if f.evaluate("() => document.body.getAttribute('data-shown')") == str(len(changes)):
+                    cmp_frame = f
+            except Exception:
+                pass
+        if cmp_frame:
+            break
+        page.wait_for_timeout(500)
+    assert cmp_frame is not None, "the comparison map does not show the changed towns"
+    legend = cmp_frame.evaluate("() => document.getElementById('legend').innerText")
+    assert "Изменение" in legend
+    assert page.blocked == []
+    shot(page, "journey_editions.png")
+
+
+def test_english_journey_keeps_language_and_filters(app_url, offline_page):
+    page = offline_page
+    page.goto(app_url + "/explore?lang=en&category=1")
+    frame = live_frame(page)
+    n = wait_shown(frame, lambda n: n > 0)
+    legend = frame.evaluate("() => document.getElementById('legend').innerText")
+    assert "Monotown category" in legend and "Категория" not in legend
+    # the menu keeps the language: the next page is English too, and the filter is not lost
+    page.locator("[data-testid='stSidebar'] a", has_text="Science access").first.click()
+    page.get_by_text("Access to science").first.wait_for(timeout=30000)
+    assert "lang=en" in page.url
+    page.locator("[data-testid='stSidebar'] a", has_text="Explore").first.click()
+    frame = live_frame(page)
+    assert wait_shown(frame, lambda k: k == n) == n
+    assert page.get_by_text("Атлас моногородов России").count() == 0
+    shot(page, "journey_english.png")
 
 
 def test_science_layer_draws_centres_and_distance_classes(app_url, offline_page):
     page = offline_page
     page.goto(app_url + "/science")
-    frame = map_frame(page)
-    wait_for_features(frame, "centre_id", 10)
-    legend = frame.evaluate("() => Array.from(document.querySelectorAll('.atlas-legend')).map(e => e.innerText).join(' ')")
-    assert "км" in legend or "km" in legend
+    frame = live_frame(page)
+    wait_shown(frame, lambda n: n > 0)
+    frame.wait_for_function("() => document.querySelectorAll('.atlas-centre').length > 50")
+    legend = frame.evaluate("() => document.getElementById('legend').innerText")
+    assert "км" in legend and "Научные центры" in legend
     shot(page, "science_layer.png")
 
 
