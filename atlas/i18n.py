@@ -620,6 +620,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                 "Остальные допустимые точки — в России или где угодно ещё — не переставляются. Часть линии "
                 "читается как [широта, долгота], если ни одна её вершина как дана не в России, а после "
                 "перестановки — хотя бы половина. Номера строк — как в таблице (заголовок — строка 1). "
+                "Ваши столбцы возвращаются без изменений; если какой-то назван как столбец атласа "
+                "(chainage_km, offset_km, side, corridor_id, part, lon, lat), столбец атласа получает "
+                "приставку atlas_. "
                 "Пределы: {mb} МБ, {points} точек, {vertices} вершин линии.",
                 "Coordinates are decided row by row. A row is read as (latitude, longitude), i.e. exchanged, "
                 "only when the point as given lies outside Russia and the exchanged point inside it (Russia: "
@@ -628,6 +631,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                 "rest load. Every other valid point, in Russia or anywhere else, is kept as given. A line "
                 "part is read as [lat, lon] when none of its vertices as given is in Russia and at least "
                 "half are once exchanged. Row numbers are as in a spreadsheet (the header is row 1). "
+                "Your columns come back unchanged; where one has the name of an atlas column "
+                "(chainage_km, offset_km, side, corridor_id, part, lon, lat), the atlas's gets the "
+                "prefix atlas_. "
                 "Limits: {mb} MB, {points} points, {vertices} line vertices."),
     # --- footer and messages ------------------------------------------------------------------------
     "footer.attribution": ("", ""),  # replaced below from atlas.policy
