@@ -517,6 +517,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "save it with its CRS (e.g. EPSG:3857) or in EPSG:4326."),
     "upload.too_many_points": ("В файле {n} точек (строк), предел — {limit}. Разбейте файл на части.",
                            "The file has {n} points (rows); the limit is {limit}. Split the file."),
+    "upload.too_many_columns": ("В файле не меньше {n} столбцов, предел — {limit}.",
+                                "The file has at least {n} columns; the limit is {limit}."),
     "upload.need_line": ("Для коридора нужна линия, а в файле: {kinds}. Загрузите маршрут как LineString.",
                      "A corridor needs a line, but the file holds {kinds}. Upload the route as a LineString."),
     "upload.too_many_parts": ("В линии {n} частей, предел — {limit}.", "The line has {n} parts; the limit is {limit}."),
@@ -610,9 +612,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "The chart shows {shown} of the {total} points in the band (evenly along the chainage)."),
     "upload.table_page": ("Строки {first}–{last} из {total}.", "Rows {first}–{last} of {total}."),
     "upload.exchange": ("Переставлять широту и долготу по правилу", "Exchange latitude and longitude by the rule"),
-    "upload.limits": ("Пределы загрузки: до {mb} МБ, до {points} точек, линия — до {vertices} вершин и {parts} частей.",
-                  "Upload limits: up to {mb} MB, {points} points, a line of up to {vertices} vertices and "
-                  "{parts} parts."),
+    "upload.limits": ("Пределы загрузки: до {mb} МБ, до {points} точек и {columns} столбцов, линия — до {vertices} вершин и {parts} частей.",
+                  "Upload limits: up to {mb} MB, {points} points and {columns} columns, a line of up to "
+                  "{vertices} vertices and {parts} parts."),
     "upload.rule": ("Координаты проверяются по строкам. Строка читается как (широта, долгота), то есть "
                 "переставляется, только если точка как дана лежит вне России, а переставленная — внутри "
                 "(Россия — границы регионов атласа плюс ¼°). Строки с невозможными координатами (широта за "

@@ -44,8 +44,9 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_POINTS = 1_000_000
 MAX_LINE_VERTICES = 200_000
 MAX_LINE_PARTS = 1_000
+MAX_COLUMNS = 1_000
 LIMITS = {"mb": MAX_UPLOAD_BYTES // 2**20, "points": MAX_POINTS, "vertices": MAX_LINE_VERTICES,
-          "parts": MAX_LINE_PARTS}
+          "parts": MAX_LINE_PARTS, "columns": MAX_COLUMNS}
 LINE_SUFFIXES = {".geojson", ".json", ".gpkg", ".kml", ".gpx"}
 POINT_SUFFIXES = LINE_SUFFIXES | {".csv", ".txt", ".tsv"}
 LON_NAMES = ("lon", "lng", "long", "longitude", "x", "долгота")
@@ -345,6 +346,8 @@ def _read_vector(data: bytes, suffix: str, want: str) -> tuple[list[gpd.GeoDataF
                     info = pyogrio.read_info(path, layer=name)
                     if info.get("features", 0) > MAX_POINTS:
                         raise UploadError("too_many_points", n=int(info["features"]), limit=MAX_POINTS)
+                    if len(info.get("fields", ())) > MAX_COLUMNS:
+                        raise UploadError("too_many_columns", n=len(info["fields"]), limit=MAX_COLUMNS)
                     frames.append(gpd.read_file(path, layer=name, engine="pyogrio"))
         except UploadError:
             raise
@@ -569,6 +572,10 @@ def _read_csv_points(data: bytes, exchange: bool) -> PointsUpload:
         sep, skip, head = excel.group(1), 1, head[excel.end():]
     else:
         sep = _sniff_sep(head)
+    first = head.split("\n", 1)
+    n_fields = len(next(csv.reader([first[0]], delimiter=sep), []))
+    if n_fields > MAX_COLUMNS or (len(first) == 1 and len(head) >= 60_000):
+        raise UploadError("too_many_columns", n=n_fields, limit=MAX_COLUMNS)
     skipped_lines: list[int] = []
     try:
         with warnings.catch_warnings(record=True) as caught:

@@ -375,6 +375,11 @@ def cases() -> list[Case]:
     add(Case("pts_no_coordinate_columns", "points", "p.csv", b"name,city\na,b\n", error="csv_no_coords"))
     add(Case("pts_too_many_rows", "points", "p.csv", b"lon,lat\n" + b"84,55\n" * 1_000_001,
              error="too_many_points", why="refused before parsing"))
+    add(Case("pts_too_many_columns", "points", "p.csv",
+             (",".join(f"c{i}" for i in range(300_000)) + ",lon,lat\n" + "1," * 300_000 + "84.88,55.71\n").encode(),
+             error="too_many_columns", why="refused before parsing (pandas takes ~20 s for 300,000 columns)"))
+    add(Case("pts_geojson_too_many_properties", "points", "p.geojson",
+             fc(feature(point(YURGA), **{f"p{i}": i for i in range(1_500)})), error="too_many_columns"))
     add(Case("pts_unsupported_suffix", "points", "p.xlsx", b"PK\x03\x04", error="type"))
 
     # ---- points: vector files ----
