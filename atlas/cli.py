@@ -87,7 +87,10 @@ def _write(gdf, output, cols) -> None:
 
         atomic_write(path, to_csv_bytes(gdf[cols]))  # formulas neutralised, written atomically
     elif path.suffix.lower() in (".geojson", ".json"):
-        gdf[cols + ["geometry"]].to_file(path, driver="GeoJSON")
+        from atlas.export.tables import atomic_target
+
+        with atomic_target(path) as tmp:
+            gdf[cols + ["geometry"]].to_file(tmp, driver="GeoJSON")
     else:
         raise SystemExit(f"unsupported output {path.suffix}: use .csv or .geojson")
 
