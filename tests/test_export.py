@@ -146,3 +146,14 @@ def test_labels_for_chosen_towns_do_not_overlap():
     assert len(shown) == len(boxes) > 5
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     plt.close(fig)
+
+
+def test_offline_html_is_byte_stable_and_within_budget(tmp_path):
+    """Two exports of the same map are the same bytes; all layers of Russia stay ≤ 0.7 MB."""
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    export_map(a)
+    export_map(b)
+    assert a.read_bytes() == b.read_bytes()
+    assert a.stat().st_size <= 700_000
+    html = a.read_text(encoding="utf-8")
+    assert "atlas-arcs-1" in html and "AtlasTopo" in html  # borders travel as shared arcs

@@ -91,7 +91,25 @@ def standalone_html(m, title: str = "", credits: str = "") -> str:
     html = html.replace("<head>", "<head>" + head, 1)
     html = inline_assets(unescape_text(html))
     check_offline(html)
-    return html
+    return stable_ids(html)
+
+
+_FOLIUM_ID = re.compile(r"\b([a-z][a-z_]*)_([0-9a-f]{32})(?![0-9a-f])")
+
+
+def stable_ids(html: str) -> str:
+    """Replace folium's random element ids (``geo_json_<32 hex>``) by numbers in order of
+    first appearance, so the same map gives the same bytes."""
+    seen: dict[str, str] = {}
+
+    def repl(m):
+        hexid = m.group(2)
+        if not any(c.isdigit() for c in hexid):  # not a uuid (polyline text has no digits)
+            return m.group(0)
+        seen.setdefault(hexid, f"{len(seen):05d}")
+        return f"{m.group(1)}_{seen[hexid]}"
+
+    return _FOLIUM_ID.sub(repl, html)
 
 
 def save_html(m, path: Path, title: str = "", credits: str = "") -> int:
