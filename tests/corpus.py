@@ -365,6 +365,10 @@ def cases() -> list[Case]:
     add(Case("pts_geometry_and_geom_columns", "points", "p.csv",
              csv_text(["geometry", "geom", "lon", "lat"], [("mine", "also mine", *YURGA)]).encode(),
              check=all_of(column_equals("geometry", ["mine"]), column_equals("geom", ["also mine"]))))
+    add(Case("pts_names_differing_only_in_case", "points", "p.csv",
+             'Name,name,NAME,lon,lat,"a""b",FID\nx,y,z,84.88,55.71,q,1\n'.encode(),
+             check=all_of(column_equals("Name", ["x"]), column_equals("name", ["y"]), column_equals('a"b', ["q"])),
+             why="a GeoPackage field name is case-insensitive: the download renames the second, nothing fails"))
     add(Case("pts_leading_zeros_kept", "points", "p.csv",
              csv_text(["code", "lon", "lat"], [("007", *YURGA), ("1e3", *TAIGA)]).encode(),
              check=column_equals("code", ["007", "1e3"])))

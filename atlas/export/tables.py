@@ -128,10 +128,26 @@ def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
     return _plain(gdf).to_json(drop_id=True, ensure_ascii=False).encode("utf-8")
 
 
+def gpkg_names(columns) -> dict:
+    """Field names in a GeoPackage, where names are case-insensitive: the second of ``Name`` and
+    ``name`` becomes ``name_2`` (the only change a GeoPackage forces on a user's columns)."""
+    out, seen = {}, set()
+    for c in columns:
+        new, k = str(c), 2
+        while new.casefold() in seen:
+            new, k = f"{c}_{k}", k + 1
+        seen.add(new.casefold())
+        out[c] = new
+    return out
+
+
 def _gpkg_ready(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, dict]:
     """GeoPackage wants an integer ``fid`` and a geometry column of its own: keep the user's
     columns of those names as ordinary fields by naming the GeoPackage's own ones apart."""
     g = _plain(gdf)
+    names = gpkg_names([c for c in g.columns if c != g.geometry.name])
+    if any(k != v for k, v in names.items()):
+        g = g.rename(columns={k: v for k, v in names.items() if k != v})
     cols = {str(c).casefold() for c in g.columns if c != g.geometry.name}
     options = {}
     if "fid" in cols:
