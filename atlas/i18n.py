@@ -577,13 +577,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.features_skipped": ("Пропущены объекты без допустимых координат ({n}): {rows}. Остальные загружены.",
                             "Features without valid coordinates were skipped ({n}): {rows}. The rest are loaded."),
     "upload.rows_exchanged": ("В строках {rows} ({n}) широта и долгота переставлены: как дано, точка вне России, "
-                          "после перестановки — в России.",
+                          "после перестановки — в России. Если это настоящие точки у границы (например, в Казахстане или на Кавказе), отключите перестановку (флажок на странице, --as-given в командной строке).",
                           "Latitude and longitude were exchanged in rows {rows} ({n}): as given the point is "
-                          "outside Russia, exchanged it is inside."),
+                          "outside Russia, exchanged it is inside. If they are real points near the border (e.g. in Kazakhstan or the Caucasus), switch exchanging off (the checkbox on the page, --as-given on the command line)."),
     "upload.features_exchanged": ("У объектов {rows} ({n}) широта и долгота переставлены: как дано, точка вне "
-                              "России, после перестановки — в России.",
+                              "России, после перестановки — в России. Если это настоящие точки у границы (например, в Казахстане или на Кавказе), отключите перестановку (флажок на странице, --as-given в командной строке).",
                               "Latitude and longitude were exchanged for features {rows} ({n}): as given the "
-                              "point is outside Russia, exchanged it is inside."),
+                              "point is outside Russia, exchanged it is inside. If they are real points near the border (e.g. in Kazakhstan or the Caucasus), switch exchanging off (the checkbox on the page, --as-given on the command line)."),
     "upload.parts_chained": ("Линия из {n} частей, которые стыкуются конец в начало в порядке файла: пикетаж идёт "
                          "по ним подряд, без добавленных отрезков.",
                          "The line has {n} parts that meet end to start in file order: chainage runs through "

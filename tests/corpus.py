@@ -309,6 +309,14 @@ def cases() -> list[Case]:
     add(Case("pts_swapped_east_of_90E", "points", "p.csv",
              csv_text(["name", "lon", "lat"], [("Владивосток", 43.12, 131.89), ("Хабаровск", 48.48, 135.08)]).encode(),
              notes=("rows_exchanged",), check=points_at((131.89, 43.12), (135.08, 48.48))))
+    # the rule cannot tell a real point in Kazakhstan from a Russian one written (lat, lon): it
+    # exchanges it, says so with the row number, and switching exchanging off keeps it as given
+    add(Case("pts_kazakhstan_point_exchanged_by_the_rule", "points", "p.csv",
+             csv_text(["name", "lon", "lat"], [("Актобе", 57.21, 50.28)]).encode(), notes=("rows_exchanged",),
+             check=points_at((50.28, 57.21))))
+    add(Case("pts_kazakhstan_point_kept_when_asked", "points", "p.csv",
+             csv_text(["name", "lon", "lat"], [("Актобе", 57.21, 50.28)]).encode(), exchange=False,
+             check=all_of(points_at((57.21, 50.28)), attr_equals("exchanged_rows", []))))
     add(Case("pts_swapped_kept_when_asked", "points", "p.csv",
              csv_text(["name", "lon", "lat"], [("Москва", MOSCOW[1], MOSCOW[0])]).encode(), exchange=False,
              check=points_at(MOSCOW[::-1])))
