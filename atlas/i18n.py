@@ -165,6 +165,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change.listed": ("в первой редакции", "in the first edition"),
     "change.category": ("сменил категорию", "recategorised"),
     "change.none": ("без изменений", "unchanged"),
+    "sources.reform_title": ("Реформа декабря 2025 года", "The December 2025 reform"),
+    "sources.reform_text": (
+        "В начале декабря 2025 года правительство приняло постановление с новыми критериями "
+        "моногородов (ядра агломераций, безработица заметно выше средней по России; города со "
+        "статусом ТОСЭР остаются); из перечня ожидалось исключить около 75 городов (Коммерсантъ, "
+        "документ 8249197, и Финмаркет, 6521342, оба от 02.12.2025). Номер и точную дату "
+        "постановления найти не удалось, и нового перечня, утверждённого по этим критериям, атлас "
+        "не нашёл: действующим остаётся распоряжение № 1398-р с изменениями. Когда новый перечень "
+        "будет утверждён, он станет отдельной редакцией.",
+        "In early December 2025 the Government adopted a decree with new criteria for monotowns "
+        "(agglomeration cores, unemployment well above the Russian average; towns with TOSER status "
+        "stay); about 75 towns were expected to leave the list (Kommersant, doc. 8249197, and "
+        "Finmarket, 6521342, both of 2 Dec 2025). The decree's number and exact date could not be "
+        "found, and the atlas found no new list approved under these criteria: order No. 1398-r as "
+        "amended remains in force. When a new list is approved it becomes an edition of its own."),
     "explore.no_towns": ("Ни один город не подходит под фильтры.", "No town matches the filters."),
     # --- the town card (atlas.views.town_card_rows) ------------------------------------------
     "card.field": ("Поле", "Field"),

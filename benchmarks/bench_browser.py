@@ -259,6 +259,41 @@ async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
             "rss_after": rss_mb(pid)}
 
 
+async def concurrent_floor(browser, n: int = 10) -> float:
+    """The same 10 sessions against a two-line Streamlit page: what the browser alone costs."""
+    tree = Path(tempfile.mkdtemp(prefix="hello-"))
+    (tree / "hello.py").write_text('import streamlit as st\nst.write("ok")\n', encoding="utf-8")
+    port = _free_port()
+    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(tree / "hello.py"),
+                             "--server.port", str(port), "--server.headless", "true",
+                             "--server.address", "127.0.0.1"], cwd=tree, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                if urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        ctxs = [await browser.new_context(viewport=VIEWPORT) for _ in range(n)]
+        pages = [await c.new_page() for c in ctxs]
+        t0 = time.perf_counter()
+
+        async def one(pg):
+            await pg.goto(f"http://127.0.0.1:{port}/", timeout=180_000)
+            await pg.wait_for_selector("text=ok", timeout=180_000)
+            return time.perf_counter() - t0
+
+        done = await asyncio.gather(*(one(p) for p in pages))
+        for c in ctxs:
+            await c.close()
+        return max(done)
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+
 def warm_rerun_ms(tree: Path, runs: int = 15) -> float:
     code = (
         "import time, statistics\n"
@@ -304,13 +339,14 @@ async def run(baseline: str) -> None:
             finally:
                 proc.terminate()
                 proc.wait(20)
+        floor = await concurrent_floor(browser)
         await browser.close()
     for name, tree in trees.items():
         results[name]["rerun_ms"] = warm_rerun_ms(tree)
-    report(results)
+    report(results, floor)
 
 
-def report(results: dict) -> None:
+def report(results: dict, floor: float) -> None:
     (a_name, a), (b_name, b) = results.items()
 
     def ratio(x, y):
@@ -340,6 +376,8 @@ def report(results: dict) -> None:
          ratio(a["rerun_ms"], b["rerun_ms"])],
         ["10 sessions at once: all showing their map, s", f"{a['concurrent']['all_s']:.1f}",
          f"{b['concurrent']['all_s']:.1f}", ratio(a["concurrent"]["all_s"], b["concurrent"]["all_s"])],
+        ["10 sessions at once on a two-line Streamlit page (the browser's floor here), s",
+         f"{floor:.1f}", f"{floor:.1f}", ""],
         ["10 sessions: server RSS before / peak / 20 s after closing, MB",
          "{rss_base:.0f} / {rss_peak:.0f} / {rss_after:.0f}".format(**a["concurrent"]),
          "{rss_base:.0f} / {rss_peak:.0f} / {rss_after:.0f}".format(**b["concurrent"]), ""],

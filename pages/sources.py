@@ -65,6 +65,8 @@ st.write(t("sources.editions_text", lang))
 editions = _editions_table()
 if editions is not None and len(editions):
     st.table(editions.set_index(t("sources.col_edition", lang)), border="horizontal")
+st.markdown(f"**{t('sources.reform_title', lang)}**")
+st.write(t("sources.reform_text", lang))
 
 # --- sector definitions (when the vocabulary carries them) --------------------------------------
 definitions = [(vocab_label("specialization", c, lang), t(f"specialization_definition.{c}", lang))
