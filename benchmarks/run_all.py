@@ -16,7 +16,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-SCRIPTS = ["bench_map.py", "bench_filter_rerun.py", "bench_science.py", "bench_corridors.py",
+SCRIPTS = ["bench_browser.py", "bench_layers.py", "bench_map.py", "bench_filter_rerun.py", "bench_science.py",
+           "bench_corridors.py",
            "bench_export.py"]
 
 
