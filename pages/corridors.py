@@ -157,7 +157,7 @@ with st.expander(t("corridors.method", lang)):
     st.write(corridor_method_text(int(summary.anchors), lang))
     if user_lines is None and summary.anchors:
         st.dataframe(corridor_anchor_table(ui.waypoints(cid), lang), hide_index=True,
-                     use_container_width=True)
+                     width="stretch")
 
 if user_lines is None:
     sel = lines[lines.corridor_id == cid]
@@ -212,7 +212,7 @@ if n > PAGE_ROWS:
                                                    total=fmt_int(n, lang)))
 table = corridor_table(along.iloc[first:last], lang)
 labelled = table.columns if user_points is None else [v for k, v in result.items() if k == v]
-st.dataframe(table, hide_index=True, use_container_width=True,
+st.dataframe(table, hide_index=True, width="stretch",
              column_config=corridor_table_labels(labelled, lang))
 if n:
     st.caption(t("corridors.strip_caption", lang))
@@ -224,7 +224,7 @@ if n:
     if len(sub) < n:
         st.caption(t("upload.chart_sample", lang).format(shown=fmt_int(len(sub), lang), total=fmt_int(n, lang)))
     strip, spec = corridor_strip_chart(sub, lang)
-    st.vega_lite_chart(strip, spec, use_container_width=True)
+    st.vega_lite_chart(strip, spec, width="stretch")
 
 # downloads are built when clicked, from the one copy of the result this rerun holds
 stem = f"{cid if user_lines is None else 'my_line'}_{width}km"

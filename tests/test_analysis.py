@@ -61,7 +61,9 @@ def _reference_offset_km(line_lonlat, lon, lat, step_km=0.2):
     best = np.inf
     for (x1, y1), (x2, y2) in zip(line_lonlat[:-1], line_lonlat[1:]):
         n = int(GEOD.inv(x1, y1, x2, y2)[2] / 1000 / step_km)
-        pts = [(x1, y1)] + GEOD.npts(x1, y1, x2, y2, n) + [(x2, y2)]
+        # a leg shorter than one step (e.g. two vertices clipped to the same latitude) has no
+        # intermediate points: pyproj refuses npts=0
+        pts = [(x1, y1)] + (GEOD.npts(x1, y1, x2, y2, n) if n > 0 else []) + [(x2, y2)]
         arr = np.array(pts)
         d = GEOD.inv(np.full(len(arr), lon), np.full(len(arr), lat), arr[:, 0], arr[:, 1])[2] / 1000
         best = min(best, d.min())
