@@ -19,9 +19,6 @@ Nothing here asserts; it prints a markdown report.
 
 from __future__ import annotations
 
-import _common  # noqa: F401  (puts the repo on sys.path)
-from _common import REPO, header, kb, table
-
 import argparse
 import asyncio
 import os
@@ -34,7 +31,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.request import urlopen
+
+import _common  # noqa: F401  (puts the repo on sys.path)
+from _common import REPO, header, kb, table
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -106,23 +105,14 @@ class CountingProxy:
         self.ws = self.http = 0
 
 
-def start_app(tree: Path, port: int) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONPATH=str(tree), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+def start_app(tree: Path) -> tuple[subprocess.Popen, int]:
+    from atlas.serve import start_app as serve
+
+    env = dict(os.environ, PYTHONPATH=str(tree))
     if tree != REPO:  # the baseline reads its own committed geodata/
         env.pop("ATLAS_DATA_DIR", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(tree / "atlas" / "streamlit_app.py"),
-         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.fileWatcherType", "none"],
-        cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(120):
-        try:
-            if urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
-                return proc
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError(f"streamlit did not start from {tree}")
+    proc, url = serve(tree / "atlas" / "streamlit_app.py", cwd=tree, env=env, timeout_s=120)
+    return proc, int(url.rsplit(":", 1)[1])
 
 
 def rss_mb(pid: int) -> float:
@@ -261,21 +251,13 @@ async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
 
 async def concurrent_floor(browser, n: int = 10) -> float:
     """The same 10 sessions against a two-line Streamlit page: what the browser alone costs."""
+    from atlas.serve import start_app as serve
+
     tree = Path(tempfile.mkdtemp(prefix="hello-"))
     (tree / "hello.py").write_text('import streamlit as st\nst.write("ok")\n', encoding="utf-8")
-    port = _free_port()
-    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(tree / "hello.py"),
-                             "--server.port", str(port), "--server.headless", "true",
-                             "--server.address", "127.0.0.1"], cwd=tree, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc, url = serve(tree / "hello.py", cwd=tree)
+    port = int(url.rsplit(":", 1)[1])
     try:
-        for _ in range(120):
-            try:
-                if urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
         ctxs = [await browser.new_context(viewport=VIEWPORT) for _ in range(n)]
         pages = [await c.new_page() for c in ctxs]
         t0 = time.perf_counter()
@@ -327,8 +309,7 @@ async def run(baseline: str) -> None:
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for name, tree in trees.items():
-            port = _free_port()
-            proc = start_app(tree, port)
+            proc, port = start_app(tree)
             try:
                 proxy = CountingProxy(port)
                 await proxy.start()

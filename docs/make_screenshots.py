@@ -8,14 +8,9 @@ in both languages. Run from the repository root: ``python docs/make_screenshots.
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
-from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screens"
@@ -32,12 +27,6 @@ PAGES = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def settle(page, seconds: float = 2.0) -> None:
     """Until Streamlit has finished its reruns and every live map has drawn."""
     for _ in range(3):
@@ -45,7 +34,8 @@ def settle(page, seconds: float = 2.0) -> None:
         page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=90_000)
     for frame in page.frames:
         if "atlas_map" in frame.url:
-            frame.wait_for_function("() => document.body.hasAttribute('data-shown')", timeout=90_000)
+            frame.wait_for_function("() => document.body.hasAttribute('data-shown')",
+                                    timeout=90_000)
     page.wait_for_timeout(800)
 
 
@@ -53,20 +43,10 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "atlas" / "streamlit_app.py"),
-                             "--server.port", str(port), "--server.headless", "true",
-                             "--server.address", "127.0.0.1"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    from atlas.serve import start_app
+
+    proc, url = start_app()
     try:
-        for _ in range(120):
-            try:
-                if urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             ctx = browser.new_context(viewport={"width": 1400, "height": 2400})

@@ -1,11 +1,5 @@
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
-from urllib.request import urlopen
 
 import pytest
 
@@ -64,31 +58,15 @@ def offline_page(browser):
     ctx.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def app_url():
     """A real `streamlit run` of the atlas on a free port."""
-    port = _free_port()
-    env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "atlas" / "streamlit_app.py"),
-         "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start")
+    from atlas.serve import start_app
+
+    try:
+        proc, url = start_app()
+    except RuntimeError as err:
+        pytest.fail(str(err))
     yield url
     proc.terminate()
     proc.wait(10)
