@@ -13,6 +13,7 @@ import streamlit as st
 from atlas import ui
 from atlas.api import as_corridor, corridor_summary, towns_along
 from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, to_gpkg_bytes
+from atlas.i18n import names as display_names
 from atlas.i18n import t
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.maps.layers import point_names
@@ -80,7 +81,7 @@ def _evenly(n: int, cap: int) -> np.ndarray:
 lang = ui.lang()
 st.title(t("corridors.title", lang))
 lines = ui.corridors()
-names = dict(zip(lines.corridor_id, lines.name_ru if lang == "ru" else lines.name_en))
+names = dict(zip(lines.corridor_id, display_names(lines, lang), strict=True))
 asked = st.query_params.get("corridor", "transsib")
 cid = st.selectbox(t("corridor", lang), list(names), format_func=names.get, key="cor_id",
                    index=list(names).index(asked) if asked in names else 0)
@@ -167,8 +168,8 @@ else:  # the user's line as drawn: one feature, its parts never joined on the ma
 
     geom = (user_lines.geometry.iloc[0] if len(user_lines) == 1
             else shapely.MultiLineString(list(user_lines.geometry.values)))
-    sel = gpd.GeoDataFrame({"corridor_id": ["user"], "name_ru": ["Загруженная линия"],
-                            "name_en": ["Uploaded line"], "mode": ["multimodal"]}, geometry=[geom], crs=4326)
+    sel = gpd.GeoDataFrame({"corridor_id": ["user"], "name_ru": [t("uploaded_line", "ru")],
+                            "name_en": [t("uploaded_line", "en")], "mode": ["multimodal"]}, geometry=[geom], crs=4326)
 
 # the monotowns (band members highlighted), or the user's points: those in the band and a sample
 points = None
