@@ -129,10 +129,6 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
     for name, blob in files.items():
         (tmp / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp / name).write_bytes(blob)
-    for name in ("images",):  # Leaflet's default marker images (not used, kept for completeness)
-        src = LEAFLET / name
-        if src.is_dir():
-            shutil.copytree(src, tmp / name)
     try:
         os.replace(tmp, target)
     except OSError:  # another process won the race: its folder has the same content
