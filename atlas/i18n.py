@@ -473,6 +473,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count.science_centres_by_coordinates": ("…из них по собственным координатам (с источником)",
                                              "…of them at their own cited coordinates"),
     "count.science_places_distinct": ("Различных мест с научными центрами", "Distinct places with science centres"),
+    "count.region_arcs": ("Общие участки границ для веб-карты", "Shared border arcs for the web map"),
+    "count.region_arcs_value": ("{arcs} участков, {size}; наибольшее отклонение границы {error} ({region})",
+                                "{arcs} arcs, {size}; largest border error {error} ({region})"),
+    "unit.kb": ("КБ", "KB"),
     "count.corridor": ("Коридор «{name}»", "Corridor \"{name}\""),
     "count.corridor_value": (
         "линия {line}, по маршруту {route}; точек: {waypoints}, километровых привязок: {anchors}; "

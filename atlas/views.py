@@ -191,6 +191,7 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
 
 _CORRIDOR_COUNT = re.compile(r"line (\d+(?:\.\d+)?) km, route (\d+(?:\.\d+)?) km, (\d+) waypoints, "
                              r"(\d+) km anchors, max leg (\d+(?:\.\d+)?) km")
+_ARCS = re.compile(r"(\d+) arcs, (\d+) bytes, max border error (\d+(?:\.\d+)?) km \(([A-Z]{2}-[A-Z0-9]+)\)")
 _FRACTION = re.compile(r"^(\d+)/(\d+) \((\d+(?:\.\d+)?)%\)$")
 
 
@@ -243,6 +244,14 @@ def build_count_value(key: str, value, lang: str = "ru") -> str:
         return t("count.corridor_value", lang, line=fmt.km(line, lang), route=fmt.km(route, lang),
                  waypoints=fmt.integer(wps, lang), anchors=fmt.integer(anchors, lang),
                  leg=fmt.km(leg, lang))
+    if m := _ARCS.fullmatch(text):
+        from atlas.i18n import region_name
+
+        arcs, size, error, iso = m.groups()
+        return t("count.region_arcs_value", lang, arcs=fmt.integer(arcs, lang),
+                 size=f"{fmt.integer(int(size) / 1000, lang)} {t('unit.kb', lang)}",
+                 error=fmt.km(error, lang) if float(error) >= 10 else f"{fmt.number(error, lang, 2)} {t('unit.km', lang)}",
+                 region=region_name(iso, lang))
     if m := _FRACTION.fullmatch(text):
         part, whole, share = m.groups()
         return t("count.fraction", lang, part=fmt.integer(part, lang), whole=fmt.integer(whole, lang),
