@@ -28,9 +28,9 @@ towns = towns.assign(**{c: near[c] for c in near.columns})
 cmp_ = compare_toser(towns, centres, kinds, threshold)
 
 c1, c2, c3 = st.columns(3)
-c1.metric(t("science.median_toser", lang), fmt.distance(cmp_.median_toser_km, lang),
+c1.metric(t("science.median_toser", lang), fmt.km(cmp_.median_toser_km, lang),
           help=t("science.n_help", lang, n=cmp_.n_toser))
-c2.metric(t("science.median_others", lang), fmt.distance(cmp_.median_other_km, lang),
+c2.metric(t("science.median_others", lang), fmt.km(cmp_.median_other_km, lang),
           help=t("science.n_help", lang, n=cmp_.n_other))
 c3.metric(t("science.beyond", lang, threshold=threshold),
           f"{fmt.percent(cmp_.share_beyond_toser, lang)} / {fmt.percent(cmp_.share_beyond_other, lang)}",
@@ -79,7 +79,7 @@ st.dataframe(pd.DataFrame({
     cols["science_within"]: ranked.science_within.to_numpy(),
 }), hide_index=True, width="stretch")
 st.markdown(f"**{t('science.named', lang)}**", help=t("science.named_help", lang))
-st.markdown("; ".join(t("science.named_item", lang, town=n, distance=fmt.distance(d, lang),
+st.markdown("; ".join(t("science.named_item", lang, town=n, distance=fmt.km(d, lang),
                         centre=layer_name("science_centres", c, lang))
                       for n, d, c in zip(names(named, lang), named.dist_science_km, named.nearest_science_id)))
 ui.footer(lang)

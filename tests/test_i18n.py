@@ -233,15 +233,9 @@ def _lang_ternaries(path: str) -> list[str]:
     return out
 
 
-# the folium layer registry still has four; reported, not failed, until it is moved to the catalogue
-TERNARIES_ELSEWHERE = {"atlas/maps/layers.py"}
-
-
 @pytest.mark.parametrize("path", PAGE_FILES + ATLAS_FILES)
 def test_no_inline_language_ternaries(path):
     if path in ("atlas/i18n.py", "atlas/fmt.py"):
         return
     found = _lang_ternaries(path)
-    if found and path in TERNARIES_ELSEWHERE:
-        pytest.xfail("being rewritten in another session: " + "; ".join(found))
     assert not found, "use atlas.i18n.t instead:\n" + "\n".join(found)

@@ -62,7 +62,7 @@ def _geojson(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
 
 
 def _region_names(regions: gpd.GeoDataFrame, lang: str) -> dict[str, str]:
-    return dict(zip(regions.iso, regions.name_ru if lang == "ru" else regions.name_en, strict=True))
+    return dict(zip(regions.iso, names(regions, lang), strict=True))
 
 
 def _point_layer(m, gdf: gpd.GeoDataFrame, props: list[str], name: str, radius: float,
@@ -91,8 +91,7 @@ class RegionsBase(Layer):
         if data.region_arcs is not None:
             ArcRegions(data.region_arcs, _region_names(data.regions, opt.lang)).add_to(m)
             return ""
-        gj = _geojson(data.regions.assign(_tip=[esc(n if opt.lang == "ru" else e) for n, e in
-                                                 zip(data.regions.name_ru, data.regions.name_en)]), ["_tip"])
+        gj = _geojson(data.regions.assign(_tip=[esc(n) for n in names(data.regions, opt.lang)]), ["_tip"])
         folium.GeoJson(gj, name=t("region", opt.lang), control=False,
                        style_function=lambda f: {"fillColor": "#f2efe9", "color": "#9a9a9a",
                                                  "weight": 0.6, "fillOpacity": 0.9},
@@ -120,13 +119,12 @@ class RegionsChoropleth(Layer):
         colours = SEQUENTIAL[1:1 + len(cls.bins)]
         reg["_fill"] = [colours[c] if v > 0 else "#ffffff" for c, v in zip(reg.cls, reg.value)]
         if data.region_arcs is not None:
-            names = {i: f"{n}: {v:.0f}" for i, n, v in
-                     zip(reg.iso, _region_names(reg, opt.lang).values(), reg.value, strict=True)}
-            ArcRegions(data.region_arcs, names, fills=dict(zip(reg.iso, reg._fill)),
+            tips = {i: f"{n}: {v:.0f}" for i, n, v in
+                    zip(reg.iso, _region_names(reg, opt.lang).values(), reg.value, strict=True)}
+            ArcRegions(data.region_arcs, tips, fills=dict(zip(reg.iso, reg._fill)),
                        style={"color": "#777777", "weight": 0.6, "fillOpacity": 0.85}).add_to(m)
         else:
-            reg["_tip"] = [f"{esc(n if opt.lang == 'ru' else e)}: {v:.0f}"
-                           for n, e, v in zip(reg.name_ru, reg.name_en, reg.value)]
+            reg["_tip"] = [f"{esc(n)}: {v:.0f}" for n, v in zip(names(reg, opt.lang), reg.value)]
             folium.GeoJson(_geojson(reg, ["_fill", "_tip"]), name=t(f"choropleth_{metric}", opt.lang),
                            style_function=lambda f: {"fillColor": f["properties"]["_fill"],
                                                      "color": "#777", "weight": 0.6, "fillOpacity": 0.85},
@@ -222,8 +220,8 @@ class Toser(Layer):
             interactive=False,
         ).add_to(m)
         return line_legend(t("legend_toser", opt.lang), [
-            ("#000", "ТОСЭР в моногороде" if opt.lang == "ru" else "Monotown TOSER", False),
-            ("#000", "ТОР ДФО / Арктика" if opt.lang == "ru" else "Far Eastern / Arctic TOR", True),
+            ("#000", t("legend_toser_monotown", opt.lang), False),
+            ("#000", t("legend_toser_other", opt.lang), True),
         ])
 
 
@@ -277,8 +275,8 @@ class Corridors(Layer):
             _dash=["8 5" if sch else None for sch in schematic],
             _col=[MODE_COLOURS.get(md, "#555") for md in cor["mode"]],
             _w=[5 if c == opt.selected_corridor else 2.5 for c in cor.corridor_id],
-            _tip=[f"<b>{esc(n if opt.lang == 'ru' else e)}</b><br>{esc(label(CORRIDOR_MODES, md, opt.lang))}"
-                  for n, e, md in zip(cor.name_ru, cor.name_en, cor["mode"])])
+            _tip=[f"<b>{esc(n)}</b><br>{esc(label(CORRIDOR_MODES, md, opt.lang))}"
+                  for n, md in zip(names(cor, opt.lang), cor["mode"])])
         folium.GeoJson(
             _geojson(g, ["corridor_id", "_col", "_w", "_dash", "_tip"]), name=t("legend_corridors", opt.lang),
             style_function=lambda f: {"color": f["properties"]["_col"], "weight": f["properties"]["_w"],
@@ -325,15 +323,14 @@ class UserPoints(Layer):
         if pts is None or pts.empty:
             return ""
         inside = pts["in_band"].astype(bool).to_numpy() if "in_band" in pts else np.zeros(len(pts), bool)
-        ru = opt.lang == "ru"
-        where = ("в полосе", "вне полосы") if ru else ("in the band", "outside the band")
+        where = (t("legend_in_band", opt.lang), t("legend_outside_band", opt.lang))
         g = gpd.GeoDataFrame({"_fill": np.where(inside, POINT_IN, POINT_OUT),
                               "_tip": [f"<b>{esc(n)}</b><br>{where[0] if i else where[1]}"
                                        for n, i in zip(point_names(pts), inside)]},
                              geometry=pts.geometry.values, crs=pts.crs)
-        _point_layer(m, g, ["_fill", "_tip"], "Ваши точки" if ru else "Your points", 6,
+        _point_layer(m, g, ["_fill", "_tip"], t("legend_points", opt.lang), 6,
                      {"color": "#000", "weight": 1.2})
-        return swatch_legend("Ваши точки" if ru else "Your points",
+        return swatch_legend(t("legend_points", opt.lang),
                              [(POINT_IN, where[0]), (POINT_OUT, where[1])])
 
 
