@@ -41,20 +41,12 @@ class EditionError(ValueError):
         self.value = value
 
 
-MESSAGES = {
-    "malformed": ("Редакция перечня: укажите latest, all или дату ГГГГ-ММ-ДД",
-                  "List edition: give latest, all or a date YYYY-MM-DD"),
-    "before_first": ("Перечня моногородов до 29.07.2014 не было (распоряжение № 1398-р)",
-                     "There was no monotown list before 29.07.2014 (order No. 1398-r)"),
-    "not_comparable": ("Сравнивать можно две редакции, а не «все города»",
-                       "Compare two editions, not 'all towns'"),
-}
-
-
 def error_message(err: EditionError, lang: str = "ru") -> str:
-    """The error in the user's language (the UI shows this instead of the English message)."""
-    ru, en = MESSAGES.get(err.code, (str(err), str(err)))
-    return ru if lang == "ru" else en
+    """The error in the user's language (catalogue keys ``edition.error.<code>``)."""
+    from atlas.i18n import has, t
+
+    key = f"edition.error.{err.code}"
+    return t(key, lang) if has(key) else str(err)
 
 
 def parse_edition(edition) -> str:

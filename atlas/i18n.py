@@ -180,6 +180,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Finmarket, 6521342, both of 2 Dec 2025). The decree's number and exact date could not be "
         "found, and the atlas found no new list approved under these criteria: order No. 1398-r as "
         "amended remains in force. When a new list is approved it becomes an edition of its own."),
+    "edition.error.malformed": ("Редакция перечня: укажите latest, all или дату ГГГГ-ММ-ДД",
+                                "List edition: give latest, all or a date YYYY-MM-DD"),
+    "edition.error.before_first": ("Перечня моногородов до 29.07.2014 не было (распоряжение № 1398-р)",
+                                   "There was no monotown list before 29.07.2014 (order No. 1398-r)"),
+    "edition.error.not_comparable": ("Сравнивать можно две редакции, а не «все города»",
+                                     "Compare two editions, not 'all towns'"),
     "explore.no_towns": ("Ни один город не подходит под фильтры.", "No town matches the filters."),
     # --- the town card (atlas.views.town_card_rows) ------------------------------------------
     "card.field": ("Поле", "Field"),
@@ -187,6 +193,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "card.source": ("Источник", "Source"),
     "card.category_2014": ("Категория в первой редакции (2014)", "Category in the first edition (2014)"),
     "card.first_edition": ("распоряжение № 1398-р от 29.07.2014", "order No. 1398-r of 29 Jul 2014"),
+    "card.specialization_historical": ("Специализация при включении в перечень",
+                                       "Sector when the town was listed"),
     "card.geonames": ("Место в GeoNames", "GeoNames place"),
     "card.geonames_id": ("GeoNames № {id}", "GeoNames No. {id}"),
     "card.coordinates": ("Координаты", "Coordinates"),

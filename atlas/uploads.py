@@ -65,8 +65,8 @@ def _fmt_rows(rows, limit: int = 12) -> str:
 
 
 def fmt_int(n: int, lang: str) -> str:
-    """1 000 000 in Russian (no-break spaces), 1,000,000 in English."""
-    return f"{n:,}".replace(",", "\u00a0" if lang == "ru" else ",")
+    """1 000 000 in Russian (no-break spaces, which fit in a file name too), 1,000,000 in English."""
+    return f"{n:,}".replace(",", {"ru": "\u00a0"}.get(lang, ","))
 
 
 @dataclass

@@ -102,6 +102,10 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
         (t("card.geonames", lang), t("card.geonames_id", lang, id=fmt.year(gid)) if not fmt.is_empty(gid)
          else fmt.EMPTY, val(row.get("coord_source"))),
     ]
+    history = row.get("specialization_historical")
+    if not fmt.is_empty(history):  # today's sector differs from the one the town was listed for
+        rows.insert(6, (t("card.specialization_historical", lang), vocab_label("specialization", history, lang),
+                        words(row.get("specialization_note"))))
     cols = [t("card.field", lang), t("card.value", lang), t("card.source", lang)]
     return pd.DataFrame(rows, columns=cols)
 
