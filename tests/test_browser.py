@@ -22,18 +22,24 @@ def count_features(frame, prop: str, value) -> int:
         return n; }""", [prop, value])
 
 
-def map_frame(page, timeout=60000):
-    page.wait_for_selector("iframe[title*='st_folium'], iframe[src*='streamlit_folium']", timeout=timeout)
-    for _ in range(120):
+def ready_frame(page, url_part: str, ready_js: str, what: str, timeout_s: float = 90):
+    """The first frame whose URL holds ``url_part`` and where ``ready_js`` is true."""
+    for _ in range(int(timeout_s * 2)):
         for f in page.frames:
-            if "streamlit_folium" in f.url:
+            if url_part in f.url:
                 try:
-                    if f.evaluate("() => !!(window.map && window.L)"):
+                    if f.evaluate(ready_js):
                         return f
-                except Exception:
+                except Exception:  # a frame being replaced by a rerun
                     pass
         page.wait_for_timeout(500)
-    raise AssertionError("the map frame never drew a Leaflet map")
+    raise AssertionError(what)
+
+
+def map_frame(page):
+    """The st_folium map's frame (Corridors), once Leaflet has drawn it."""
+    return ready_frame(page, "streamlit_folium", "() => !!(window.map && window.L)",
+                       "the map frame never drew a Leaflet map", 60)
 
 
 def wait_idle(page, settle_ms=1500):
@@ -50,16 +56,8 @@ def shot(page, name):
 
 def live_frame(page, timeout_s=90):
     """The live map's frame (atlas/web), once its static layers are drawn."""
-    for _ in range(timeout_s * 2):
-        for f in page.frames:
-            if "/component/" in f.url and "atlas_map" in f.url:
-                try:
-                    if f.evaluate("() => document.body.hasAttribute('data-shown')"):
-                        return f
-                except Exception:
-                    pass
-        page.wait_for_timeout(500)
-    raise AssertionError("the live map never drew its towns")
+    return ready_frame(page, "atlas_map", "() => document.body.hasAttribute('data-shown')",
+                       "the live map never drew its towns", timeout_s)
 
 
 def shown_on_map(frame) -> int:

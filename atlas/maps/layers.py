@@ -25,7 +25,7 @@ from atlas.maps.palettes import (
     CATEGORY_COLOURS, DISTANCE, MODE_COLOURS, SCIENCE_COLOURS, SEQUENTIAL,
     SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
 )
-from atlas.maps.popups import esc, town_card, town_tooltip
+from atlas.maps.popups import esc
 from atlas.vocab import CATEGORIES, CORRIDOR_MODES, SCIENCE_KINDS, SPECIALIZATIONS, label
 
 

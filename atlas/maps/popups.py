@@ -60,40 +60,17 @@ def town_tooltip(row, lang: str = "ru") -> str:
 
 
 def town_card(row, lang: str = "ru") -> str:
-    """The popup card: every attribute with its source; values written for the reader."""
-    from atlas import fmt
-    from atlas.i18n import edition_label, layer_name, name, transliterate
+    """The card as escaped HTML (for maps built marker by marker): the rows of
+    :func:`atlas.maps.cards.card_rows`, which the atlas's own maps build in the browser."""
+    from atlas.i18n import name
+    from atlas.maps.cards import card_rows
 
-    def line(key, value, source=None):
-        src = f" <small>[{esc(source)}]</small>" if source and not fmt.is_empty(source) else ""
-        return f"<tr><th>{esc(t(key, lang))}</th><td>{value}{src}</td></tr>"
+    def line(label, value, source):
+        src = f" <small>[{esc(source)}]</small>" if source else ""
+        return f"<tr><th>{esc(label)}</th><td>{esc(value)}{src}</td></tr>"
 
-    def words(v):
-        v = fmt.text(v)
-        return transliterate(v) if lang == "en" and v != fmt.EMPTY else v
-
-    year = row.get("toser_year")
-    year_txt = f", {esc(fmt.year(year))}" if not fmt.is_empty(year) else ""
-    toser = (f"{esc(words(row.get('toser_name')))} — {esc(vocab_label('toser_kind', row.get('toser_kind'), lang))}{year_txt}"
-             if bool(row.get("toser")) else esc(t("no", lang)))
-    spec = row.get("specialization")
-    rows = [
-        line("region", esc(_region(row, lang))),
-        line("municipality", esc(words(row.get("municipality")))),
-        line("category", esc(vocab_label("category", row.get("category"), lang)),
-             edition_label(row.get("category_as_of"), lang)),
-        line("population", esc(fmt.integer(row.get("population"), lang)), row.get("population_source")),
-        line("specialization", esc(vocab_label("specialization", spec, lang) if not fmt.is_empty(spec)
-                                   else t("unknown", lang)), row.get("profile_source")),
-        line("anchor", esc(words(row.get("anchor_enterprise")))),
-        line("toser", toser, row.get("toser_source")),
-    ]
-    if not fmt.is_empty(row.get("dist_science_km")):
-        centre = layer_name("science_centres", row.get("nearest_science_id"), lang)
-        rows.append(line("dist_science", f"{esc(fmt.distance(row['dist_science_km'], lang))} ({esc(centre)})"))
-    if row.get("coord_approximate"):
-        rows.append(f"<tr><td colspan=2><i>{esc(t('approximate', lang))}</i></td></tr>")
-    return f"<div class=atlas-card><h4>{esc(name(row, lang))}</h4><table>{''.join(rows)}</table></div>"
+    rows = "".join(line(*r) for r in card_rows(row, lang))
+    return f"<div class=atlas-card><h4>{esc(name(row, lang))}</h4><table>{rows}</table></div>"
 
 
 def _isnan(v) -> bool:
