@@ -2,7 +2,7 @@
 
 Every word the atlas shows — page titles, widget labels, captions, legends, tooltips,
 table headers, vocabulary values, messages — is looked up here. Pages never write
-``"…" if lang == "ru" else "…"``; they call the functions below.
+inline language conditionals; they call the functions below.
 
 API
 ---
