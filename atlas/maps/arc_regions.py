@@ -8,27 +8,18 @@ shows the same borders.
 
 from __future__ import annotations
 
-import json
-
 from branca.element import MacroElement
 from jinja2 import Template
 
 from atlas.paths import PACKAGE_DIR
+from atlas.safe import script_json
 
 DECODER = (PACKAGE_DIR / "web" / "topo.js").read_text(encoding="utf-8")
 
 
 def _script_json(obj) -> str:
-    """JSON safe inside <script> and inside a jinja template.
-
-    No "</" can close the block. branca compiles every rendered script again as a jinja
-    template, and polyline strings may hold "{{", "{%" or "{#": these pairs can only occur
-    inside JSON strings, where the second character is written as a \\u escape instead.
-    """
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    for pair, esc in (("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
-        text = text.replace(pair, esc)
-    return text.replace("</", "<\\/")
+    """JSON for the script block (polyline strings may hold "{{", "{%" or "{#")."""
+    return script_json(obj)
 
 
 class ArcRegions(MacroElement):

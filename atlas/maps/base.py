@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
@@ -13,14 +11,10 @@ from atlas.maps import assets
 from atlas.maps.layers import DRAW_ORDER, LAYERS, MapData, MapOptions
 from atlas.maps.legend import CardStyle, LegendControl, text_block
 from atlas.maps.popups import esc
+from atlas.safe import script_json
 
 RUSSIA_BOUNDS = [[41.0, 19.5], [78.0, 191.0]]
 
-# folium embeds data with jinja's ``tojson`` (json.dumps with ensure_ascii): every Cyrillic
-# letter becomes a 6-byte \uXXXX escape. Writing UTF-8 instead is the same JSON and about a
-# third of the bytes; ``tojson`` still escapes < > & ' so nothing can close the <script>.
-folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {
-    "sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
 
 
 class Attribution(MacroElement):
@@ -41,8 +35,8 @@ class Attribution(MacroElement):
     def __init__(self, sources_html: str, prefix: str = "Leaflet"):
         super().__init__()
         self._name = "Attribution"
-        self.prefix_json = json.dumps(esc(prefix)).replace("</", "<\\/")
-        self.sources_json = json.dumps(sources_html).replace("</", "<\\/")
+        self.prefix_json = script_json(esc(prefix))
+        self.sources_json = script_json(sources_html)
 
 
 def build_map(data: MapData, layers: list[str] | None = None, options: MapOptions | None = None,

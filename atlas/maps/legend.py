@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from branca.element import MacroElement
 from jinja2 import Template
 
 from atlas.maps.popups import esc
+from atlas.safe import script_json
 
 
 class LegendControl(MacroElement):
@@ -49,8 +48,7 @@ class LegendControl(MacroElement):
         if title:
             html = (f"<details open><summary style='cursor:pointer;font-weight:bold;margin-bottom:3px'>"
                     f"{esc(title)}</summary>{html}</details>")
-        # json.dumps escapes quotes/backslashes; "</" is broken up so no "</script>" appears
-        self.html_json = json.dumps(html).replace("</", "<\\/")
+        self.html_json = script_json(html)
         self.position = position
         self.reserve = int(reserve_px)  # room left for the zoom buttons, scale bar, attribution
         self.fold_below = int(fold_below_px)  # a titled legend starts folded on a smaller map
@@ -105,4 +103,4 @@ class CardStyle(MacroElement):
     def __init__(self):
         super().__init__()
         self._name = "CardStyle"
-        self.css_json = json.dumps(CARD_CSS)
+        self.css_json = script_json(CARD_CSS)

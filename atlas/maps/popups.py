@@ -7,27 +7,13 @@ in a ``<script>`` block then never contains a raw ``<``, so it cannot close that
 
 from __future__ import annotations
 
-import html
 import math
 
 from atlas.i18n import t, vocab_label
+from atlas.safe import html_text
 from atlas.vocab import SPECIALIZATIONS, label
 
-
-def esc(value) -> str:
-    """Escaped text for any value; missing values become an empty string."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    try:
-        import pandas as pd
-
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return html.escape(str(value), quote=True).replace("`", "&#96;").replace("\\", "&#92;")
+esc = html_text  # every value placed in markup goes through atlas.safe
 
 
 def _fmt_int(v, lang: str = "ru") -> str:
