@@ -249,14 +249,19 @@ async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
             "rss_after": rss_mb(pid)}
 
 
-async def concurrent_floor(browser, n: int = 10) -> float:
-    """The same 10 sessions against a two-line Streamlit page: what the browser alone costs."""
+def start_bare() -> tuple[subprocess.Popen, int]:
+    """A two-line Streamlit page (``st.write("ok")``) on a free port: the floor of any page."""
     from atlas.serve import start_app as serve
 
     tree = Path(tempfile.mkdtemp(prefix="hello-"))
     (tree / "hello.py").write_text('import streamlit as st\nst.write("ok")\n', encoding="utf-8")
     proc, url = serve(tree / "hello.py", cwd=tree)
-    port = int(url.rsplit(":", 1)[1])
+    return proc, int(url.rsplit(":", 1)[1])
+
+
+async def concurrent_floor(browser, n: int = 10) -> float:
+    """The same 10 sessions against a two-line Streamlit page: what the browser alone costs."""
+    proc, port = start_bare()
     try:
         ctxs = [await browser.new_context(viewport=VIEWPORT) for _ in range(n)]
         pages = [await c.new_page() for c in ctxs]
