@@ -306,7 +306,7 @@ def main() -> None:
     if args.append:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
                                 text=True).stdout.strip()
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         label = f" — {args.label}" if args.label else ""
         with open(RESULTS, "a", encoding="utf-8") as f:
             f.write(f"\n## {title}\n\n_{stamp}, commit {commit}{label}._\n\n{text}\n")
