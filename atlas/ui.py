@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -315,7 +316,38 @@ def number(n, lang_code: str) -> str:
     return fmt.integer(n, lang_code)
 
 
+_FREEZE_LOCK = threading.Lock()
+_frozen_at_modules = [0]  # len(sys.modules) at the last gc.freeze()
+
+
+def freeze_long_lived() -> bool:
+    """Hide what the server keeps for good from the cyclic garbage collector; True if it froze.
+
+    Streamlit runs a full ``gc.collect()`` after every script run (``runner.postScriptGC``).
+    With pandas, geopandas, pyarrow and Streamlit imported that walks some 220,000 objects —
+    modules, classes, functions, cached resources — about 0.2 s of CPU per run and per session,
+    two thirds of the server's time under load (benchmarks/bench_load.py). ``gc.freeze()``
+    moves everything alive now into a generation the collector skips, so the post-run
+    collection only looks at what runs create. Called at the end of a page run; it freezes
+    again only after new modules were imported (the first run of another page), so the objects
+    of later runs stay collectable. Reference counting still frees frozen objects that die.
+    """
+    import gc
+    import sys
+
+    if len(sys.modules) == _frozen_at_modules[0]:
+        return False
+    with _FREEZE_LOCK:
+        if len(sys.modules) == _frozen_at_modules[0]:
+            return False
+        gc.collect()  # what is garbage already is freed, not frozen
+        gc.freeze()
+        _frozen_at_modules[0] = len(sys.modules)
+    return True
+
+
 def footer(lang_code: str) -> None:
+    freeze_long_lived()
     for key, value in st.session_state.pop("_clicks_pending", {}).items():
         st.session_state[f"_{key}_done"] = value
     st.divider()
