@@ -12,13 +12,22 @@ from atlas.i18n import DEFAULT_LANG, LANGS, lang_name, t
 from atlas.maps import assets
 
 
-@st.cache_data(show_spinner=False)
+# The layers every page reads are shared resources, not per-call copies: st.cache_data
+# unpickles a fresh GeoDataFrame on every call, which costs CPU on every run and memory in
+# every session (a page's globals stay alive as long as its widgets' format_func lambdas do,
+# i.e. as long as the session, and Streamlit keeps a closed session 2 minutes for a
+# reconnect). Callers treat them as read-only: filters and map builders copy before they
+# change anything (benchmarks/bench_load.py measures the difference).
+
+@st.cache_resource(show_spinner=False, max_entries=16)
 def towns(edition: str = "latest"):
+    """The towns of an edition (read-only, one copy per server)."""
     return io.load_monotowns(edition)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def regions_display():
+    """Display-resolution regions (read-only, one copy per server)."""
     return io.load_regions(display=True)
 
 
@@ -28,8 +37,9 @@ def region_arcs():
     return io.load_region_arcs()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def science():
+    """Science centres (read-only, one copy per server)."""
     return io.load_science_centres()
 
 

@@ -139,3 +139,26 @@ def test_corridors_page_states_the_chainage_method():
     # without anchors the page says chainage is measured along the line
     at = run_page("pages/corridors.py", {"corridor": "nsr"})
     assert "измерен по линии" in " ".join(m.value for m in at.expander[0].markdown)
+
+
+def test_shared_layers_stay_unchanged_and_the_long_lived_heap_is_frozen():
+    """Towns, regions and centres are one object per server (st.cache_resource, #18 load):
+    no page run may change them. After a page has run, the long-lived heap is frozen out of
+    the collector's sight and is not frozen again until new modules are imported."""
+    import gc
+
+    import pandas as pd
+
+    from atlas import io, ui
+
+    run_page("pages/explore.py", {"town": "RU-TA-naberezhnye-chelny", "choro": "count",
+                                  "colour": "science", "cmp_from": "1398-р"})
+    run_page("pages/science.py")
+    run_page("pages/corridors.py")
+    pd.testing.assert_frame_equal(ui.towns(), io.load_monotowns())
+    pd.testing.assert_frame_equal(ui.towns("all"), io.load_monotowns("all"))
+    pd.testing.assert_frame_equal(ui.regions_display(), io.load_regions(display=True))
+    pd.testing.assert_frame_equal(ui.science(), io.load_science_centres())
+    assert ui.towns() is ui.towns()
+    assert gc.get_freeze_count() > 0
+    assert ui.freeze_long_lived() is False  # nothing new imported since the last page run
