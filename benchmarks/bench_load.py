@@ -191,7 +191,11 @@ async def browsers(url: str, pid: int, counts: list[int]) -> dict:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for n in counts:
             floor = await concurrent_floor(browser, n)
-            res = await concurrent(browser, url, pid, n)
+            try:
+                res = await concurrent(browser, url, pid, n, live_map=True)
+            except Exception as exc:  # a tab that never drew its map: say so, keep the rest
+                print(f"  {n} tabs: {type(exc).__name__}: {exc}", flush=True)
+                continue
             out[n] = {"bare": floor, **res}
         await browser.close()
     return out
