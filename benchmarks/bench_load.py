@@ -37,7 +37,7 @@ import time
 
 import _common  # noqa: F401  (puts the repo on sys.path)
 from _common import REPO, header, table
-from bench_browser import ARGS, CHROMIUM, concurrent, concurrent_floor, start_app, start_bare
+from bench_browser import ARGS, CHROMIUM, concurrent, concurrent_floor, start_app, start_bare, unpack
 from stclient import Session, component_named, markdown_equal, string_widget, widget_with_key
 
 RESULTS = REPO / "benchmarks" / "results.md"
@@ -124,6 +124,7 @@ def load_average() -> str:
 APPS = {  # name -> (matcher of "the page is there", widget key flipped on the rerun or None)
     "bare": (markdown_equal("ok"), None),
     "atlas": (component_named("atlas_map"), "f_toser"),
+    "before": (component_named("atlas_map"), "f_toser"),  # --baseline: the same page, older tree
 }
 
 
@@ -183,30 +184,34 @@ async def warm_up(app: str, port: int, pid: int) -> dict:
             "rss": rss_tree_mb(pid)}
 
 
-async def browsers(url: str, pid: int, counts: list[int]) -> dict:
+async def browsers(apps: dict[str, tuple[int, int]], counts: list[int]) -> dict:
+    """N tabs per app (name -> (port, pid)) after the bare page's N tabs; {n: {app: result}}."""
     from playwright.async_api import async_playwright
 
-    out = {}
+    out: dict[int, dict] = {}
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for n in counts:
-            floor = await concurrent_floor(browser, n)
-            try:
-                res = await concurrent(browser, url, pid, n, live_map=True)
-            except Exception as exc:  # a tab that never drew its map: say so, keep the rest
-                print(f"  {n} tabs: {type(exc).__name__}: {exc}", flush=True)
-                continue
-            out[n] = {"bare": floor, **res}
+            out[n] = {"bare": await concurrent_floor(browser, n)}
+            for app, (port, pid) in apps.items():
+                try:
+                    out[n][app] = await concurrent(browser, f"http://127.0.0.1:{port}", pid, n,
+                                                   live_map=True)
+                except Exception as exc:  # a tab that never drew its map: say so, keep the rest
+                    print(f"  {app}, {n} tabs: {type(exc).__name__}: {exc}", flush=True)
         await browser.close()
     return out
 
 
 # --- run and report -------------------------------------------------------------------------------
 
-async def run(counts: list[int], browser_counts: list[int], settle_s: float) -> dict:
+async def run(counts: list[int], browser_counts: list[int], settle_s: float,
+              baseline: str | None = None) -> dict:
     procs = {}
     try:
         procs["bare"] = start_bare()
+        if baseline:
+            procs["before"] = start_app(unpack(baseline))
         procs["atlas"] = start_app(REPO)
         start_rss = {a: rss_tree_mb(p.pid) for a, (p, _) in procs.items()}
         warm = {a: await warm_up(a, port, p.pid) for a, (p, port) in procs.items()}
@@ -214,9 +219,8 @@ async def run(counts: list[int], browser_counts: list[int], settle_s: float) -> 
         for n in counts:
             light_res[n] = {a: await light(a, port, p.pid, n, settle_s) for a, (p, port) in procs.items()}
             print(f"  N={n} done (load {load_average()})", flush=True)
-        proc, port = procs["atlas"]
-        browser_res = (await browsers(f"http://127.0.0.1:{port}", proc.pid, browser_counts)
-                       if browser_counts else {})
+        pages = {a: (port, p.pid) for a, (p, port) in procs.items() if a != "bare"}
+        browser_res = await browsers(pages, browser_counts) if browser_counts else {}
         return {"start_rss": start_rss, "warm": warm, "light": light_res, "browser": browser_res}
     finally:
         for proc, _ in procs.values():
@@ -229,51 +233,86 @@ def _pct(vals, q):
 
 
 def report(res: dict, load_before: str, load_after: str) -> str:
-    lines = []
+    apps = list(res["warm"])
+    lines = [f"Machine load average (1/5/15 min): {load_before} at the start, {load_after} at "
+             "the end (2 CPUs shared with other jobs).\n"]
     w = res["warm"]
-    lines.append(f"Machine load average (1/5/15 min): {load_before} at the start, {load_after} at the end "
-                 f"(2 CPUs shared with other jobs).\n")
     lines.append(table(
-        ["server's first session (cold caches)", "bare", "atlas"],
-        [["RSS at start, MB", f"{res['start_rss']['bare']:.0f}", f"{res['start_rss']['atlas']:.0f}"],
-         ["time to first map (bare: its text), s", f"{w['bare']['first']:.2f}", f"{w['atlas']['first']:.2f}"],
-         ["run finished, s", f"{w['bare']['finished']:.2f}", f"{w['atlas']['finished']:.2f}"],
-         ["server CPU, s", f"{w['bare']['cpu']:.2f}", f"{w['atlas']['cpu']:.2f}"],
-         ["RSS after it closed, MB", f"{w['bare']['rss']:.0f}", f"{w['atlas']['rss']:.0f}"]]))
+        ["server's first session (cold caches)"] + apps,
+        [["RSS at start, MB"] + [f"{res['start_rss'][a]:.0f}" for a in apps],
+         ["time to first map (bare: its text), s"] + [f"{w[a]['first']:.2f}" for a in apps],
+         ["run finished, s"] + [f"{w[a]['finished']:.2f}" for a in apps],
+         ["server CPU, s"] + [f"{w[a]['cpu']:.2f}" for a in apps],
+         ["RSS after it closed, MB"] + [f"{w[a]['rss']:.0f}" for a in apps]]))
     lines.append("")
     rows = []
     for n, by_app in res["light"].items():
-        for app in ("bare", "atlas"):
+        for app in apps:
             r = by_app[app]
             back = (r["rss_after"] - r["rss_before"]) / r["rss_before"]
-            rows.append([n, app, _pct(r["first"], .5), _pct(r["first"], .95), f"{max(r['first']):.2f}",
-                         _pct(r["finished"], .95), _pct(r["rerun"], .95),
-                         f"{r['cpu_first']:.3f}", f"{r['cpu_rerun']:.3f}", f"{r['bytes_first'] / 1e3:.0f}",
+            rows.append([n, app, _pct(r["first"], .5), _pct(r["first"], .95),
+                         f"{max(r['first']):.2f}", _pct(r["finished"], .95), _pct(r["rerun"], .95),
+                         f"{r['cpu_first']:.3f}", f"{r['cpu_rerun']:.3f}",
+                         f"{r['bytes_first'] / 1e3:.0f}",
                          f"{r['rss_before']:.0f} / {r['rss_peak']:.0f} / {r['rss_after']:.0f}",
                          f"{back * 100:+.1f}%", r["bad"]])
     lines.append(table(
-        ["N", "page", "first map p50, s", "p95, s", "max, s", "run finished p95, s", "rerun: map p95, s",
-         "CPU per first run, s", "CPU per rerun, s", "ws payload per first run, kB",
-         "RSS before / peak / after, MB", "after vs before", "failed runs"], rows))
+        ["N", "page", "first map p50, s", "p95, s", "max, s", "run finished p95, s",
+         "rerun: map p95, s", "CPU per first run, s", "CPU per rerun, s",
+         "ws payload per first run, kB", "RSS before / peak / after, MB", "after vs before",
+         "failed runs"], rows))
     lines.append("")
+    if "before" in apps:
+        lines.append(before_after(res))
+        lines.append("")
     if res["browser"]:
+        pages = [a for a in apps if a != "bare"]
         brow = []
         for n, b in res["browser"].items():
-            brow.append([n, f"{b['bare']:.1f}", f"{b['all_s']:.1f}", f"{b['all_s'] / b['bare']:.2f}×",
-                         f"{b['rss_base']:.0f} / {b['rss_peak']:.0f} / {b['rss_after']:.0f}"])
-        lines.append(table(["N tabs at once (Chromium)", "bare page: all showing ok, s",
-                            "atlas: all showing their map, s", "atlas / bare",
-                            "atlas server RSS before / peak / after, MB"], brow))
+            row = [n, f"{b['bare']:.1f}"]
+            for a in pages:
+                row += ([f"{b[a]['all_s']:.1f}", f"{b[a]['all_s'] / b['bare']:.2f}×",
+                         f"{b[a]['rss_base']:.0f} / {b[a]['rss_peak']:.0f} / {b[a]['rss_after']:.0f}"]
+                        if a in b else ["timed out", "", ""])
+            brow.append(row)
+        heads = ["N tabs at once (Chromium)", "bare page: all showing ok, s"]
+        for a in pages:
+            heads += [f"{a}: all showing their map, s", f"{a} / bare", f"{a} server RSS before / peak / after, MB"]
+        lines.append(table(heads, brow))
         lines.append("")
     lines.append(goals(res))
     return "\n".join(lines)
 
 
+def before_after(res: dict) -> str:
+    """Ratios before / after (> 1× means the change helped) for each N."""
+    rows = []
+    for n, by_app in res["light"].items():
+        b, a = by_app["before"], by_app["atlas"]
+
+        def ratio(x, y):
+            return f"{x / y:.1f}×" if y > 0 else "n/a"
+
+        grow = lambda r: (r["rss_after"] - r["rss_before"])  # noqa: E731
+        rows.append([n, f"{_q(b['first'], .95):.2f} → {_q(a['first'], .95):.2f}",
+                     ratio(_q(b["first"], .95), _q(a["first"], .95)),
+                     f"{b['cpu_first']:.3f} → {a['cpu_first']:.3f}", ratio(b["cpu_first"], a["cpu_first"]),
+                     f"{b['cpu_rerun']:.3f} → {a['cpu_rerun']:.3f}", ratio(b["cpu_rerun"], a["cpu_rerun"]),
+                     f"{b['rss_peak'] - b['rss_before']:.0f} → {a['rss_peak'] - a['rss_before']:.0f}",
+                     f"{grow(b):+.0f} → {grow(a):+.0f}"])
+    for n, br in res["browser"].items():
+        if "before" in br and "atlas" in br:
+            rows.append([f"{n} tabs", f"{br['before']['all_s']:.1f} → {br['atlas']['all_s']:.1f} (all maps)",
+                         ratio(br["before"]["all_s"], br["atlas"]["all_s"]), "", "", "", "", "", ""])
+    return table(["N", "first map p95, s (before → after)", "ratio", "CPU per first run, s", "ratio",
+                  "CPU per rerun, s", "ratio", "RSS peak − before, MB", "RSS after − before, MB"], rows)
+
+
 def goals(res: dict) -> str:
     rows = []
-    b10 = res["browser"].get(10)
-    if b10:
-        r = b10["all_s"] / b10["bare"]
+    b10 = res["browser"].get(10, {})
+    if "atlas" in b10:
+        r = b10["atlas"]["all_s"] / b10["bare"]
         rows.append(["10 browsers: all maps ≤ 1.5× the bare page", f"{r:.2f}×",
                      "met" if r <= GOALS["browser_ratio"] else "NOT met"])
     l30 = res["light"].get(30, {}).get("atlas")
@@ -294,6 +333,8 @@ def main() -> None:
     ap.add_argument("--sessions", default="1,10,30", help="light-client session counts")
     ap.add_argument("--browser-sessions", default="1,10", help="Chromium tab counts")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--baseline", default=None,
+                    help="also run this commit's atlas (git archive) as 'before', side by side")
     ap.add_argument("--settle", type=float, default=20.0, help="seconds to wait after closing")
     ap.add_argument("--append", action="store_true", help="append the report to benchmarks/results.md")
     ap.add_argument("--label", default="", help="a note for the results heading (e.g. before/after)")
@@ -304,7 +345,7 @@ def main() -> None:
     header(title, "Light websocket clients measure the server alone; Chromium tabs add rendering. "
            "Times are wall clock from the moment all N sessions start.")
     load_before = load_average()
-    res = asyncio.run(run(counts, bcounts, args.settle))
+    res = asyncio.run(run(counts, bcounts, args.settle, args.baseline))
     text = report(res, load_before, load_average())
     print(text)
     if args.append:
