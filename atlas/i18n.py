@@ -477,6 +477,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count.toser_with_decree_no": ("ТОСЭР с номером постановления", "TOSERs with a decree number"),
     "count.science_kind": ("Научные центры: {kind}", "Science centres: {kind}"),
     "count.science_centres_placed": ("Научных центров на карте", "Science centres on the map"),
+    # #22 slides: build counts of the major-cities layer
+    "count.major_cities": ("Крупных городов для контекста на картах", "Major cities for context on maps"),
+    "count.major_cities_also_monotowns": ("Из них моногородов", "Of them monotowns"),
     "count.science_centres_rows": ("Строк в таблицах научных центров", "Rows in the science-centre tables"),
     "count.science_centres_by_coordinates": ("…из них по собственным координатам (с источником)",
                                              "…of them at their own cited coordinates"),
