@@ -22,7 +22,7 @@ import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 from shapely.geometry import box as _box  # noqa: E402
 
-from atlas import fmt, io  # noqa: E402
+from atlas import io  # noqa: E402
 from atlas.analysis.filters import TownFilter  # noqa: E402
 from atlas.build.translit import slug  # noqa: E402
 from atlas.crs import RUSSIA_AEA, shift_antimeridian  # noqa: E402
@@ -194,7 +194,18 @@ def draw_figure(scene: Scene):
     furniture.source_line(fig, t("export.source_line", scene.lang, attribution=ATTRIBUTION[scene.lang]),
                           MARGIN, 0.1)
     fig.placement = placement  # what was labelled, led, keyed (read by tests and reports)
+    _unique_ids(fig)
     return fig
+
+
+def _unique_ids(fig) -> None:
+    """SVG ids must be unique: "town-label" becomes "town-label-1", "town-label-2", …"""
+    seen: dict[str, int] = {}
+    for artist in fig.findobj():
+        gid = artist.get_gid()
+        if gid:
+            seen[gid] = seen.get(gid, 0) + 1
+            artist.set_gid(f"{gid}-{seen[gid]}")
 
 
 @dataclass
@@ -240,6 +251,8 @@ def _draw_layers(ax, scene: Scene, frame) -> _Drawn:
                 for m in modes]
     if "science" in scene.layers and d.science is not None and len(d.science):
         sci = _in_frame(project(d.science), frame)
+        if scene.focus:   # a region's map: its own centres (neighbours' would crowd the key)
+            sci = sci[sci.region_iso.isin(scene.focus).to_numpy()]
         kinds = [k for k in SCIENCE_KINDS if (sci.kind == k).any()]
         xy = _spread(ax, sci)
         ax.scatter(xy[:, 0], xy[:, 1], s=30, marker="D", c=[SCIENCE_COLOURS.get(k, "#999") for k in sci.kind],
@@ -447,6 +460,3 @@ def slide_sizes_px() -> dict[str, tuple[int, int]]:
     return {k: (round(w * PNG_DPI), round(h * PNG_DPI)) for k, (w, h) in PRESETS.items()}
 
 
-def describe(scene: Scene) -> str:
-    """One line for the CLI: what the map shows."""
-    return f"{scene.title} — {scene.subtitle} ({fmt.integer(len(scene.data.towns), scene.lang)})"

@@ -111,8 +111,9 @@ def locator_inset(ax, russia, focus, frame_box) -> None:
 
 
 def legend_panel(ax, rows: list[LegendRow], key: list[tuple[int, str]], lang: str,
-                 fontsize: float = 7.8) -> None:
-    """The legend rows, then the numbered key (one or two columns), top-down on ``ax``."""
+                 fontsize: float = 7.8) -> float:
+    """The legend rows, then the numbered key, top-down on ``ax``. The font shrinks (to 5 pt)
+    and the key takes up to three columns until both fit the panel. Returns the font size."""
     ax.set_axis_off()
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
@@ -120,34 +121,50 @@ def legend_panel(ax, rows: list[LegendRow], key: list[tuple[int, str]], lang: st
     box = ax.get_position()
     height_pt = box.height * fig.get_size_inches()[1] * 72
     width_pt = box.width * fig.get_size_inches()[0] * 72
-    line = 1.55 * fontsize / height_pt   # one line in axes fraction
-    sym = 11 / width_pt                  # symbol column width
+    fs, columns = _fit_panel(rows, len(key), height_pt, fontsize)
+    line = 1.55 * fs / height_pt   # one line in axes fraction
+    sym = 11 / width_pt            # symbol column width
     y = 1 - line / 2
     for row in rows:
         if row.kind == "header":
             y -= line * 0.35
-            ax.text(0, y, row.text, fontsize=fontsize, weight="bold", color=INK, va="center",
+            ax.text(0, y, row.text, fontsize=fs, weight="bold", color=INK, va="center",
                     parse_math=False, gid="legend-header")
         else:
             _symbol(ax, row, sym / 2, y)
-            ax.text(sym * 1.35, y, row.text, fontsize=fontsize, color=INK, va="center",
+            ax.text(sym * 1.35, y, row.text, fontsize=fs, color=INK, va="center",
                     parse_math=False, gid="legend-entry")
         y -= line
     if not key:
-        return
+        return fs
     y -= line * 0.35
-    ax.text(0, y, t("export.key_title", lang), fontsize=fontsize, weight="bold", color=INK,
+    ax.text(0, y, t("export.key_title", lang), fontsize=fs, weight="bold", color=INK,
             va="center", parse_math=False, gid="legend-header")
     y -= line
-    small = fontsize - 0.8
+    small = fs - 0.8
     step = 1.45 * small / height_pt
-    rows_fit = max(1, int((y - 0.0) / step) + 1)
-    columns = 1 if len(key) <= rows_fit else 2
     per_col = int(np.ceil(len(key) / columns))
+    max_chars = max(6, int(width_pt / columns / (0.62 * small)) - 4)
     for i, (number, name) in enumerate(key):
         col, r = divmod(i, per_col)
-        ax.text(col * 0.5, y - r * step, f"{number}  {name}", fontsize=small, color=INK, va="center",
-                parse_math=False, gid="key-entry")
+        name = name if len(name) <= max_chars else name[:max_chars - 1] + "…"
+        ax.text(col / columns, y - r * step, f"{number}  {name}", fontsize=small, color=INK,
+                va="center", parse_math=False, gid="key-entry")
+    return fs
+
+
+def _fit_panel(rows: list[LegendRow], n_key: int, height_pt: float, fontsize: float) -> tuple[float, int]:
+    """The largest font (and fewest key columns) with which legend and key fit ``height_pt``."""
+    headers = sum(r.kind == "header" for r in rows) + (1 if n_key else 0)
+    lines = len(rows) - headers + (1 if n_key else 0) + headers * 1.35
+    fs = fontsize
+    while fs > 5.0:
+        for columns in (1, 2, 3):
+            need = lines * 1.55 * fs + np.ceil(n_key / columns) * 1.45 * (fs - 0.8)
+            if need <= height_pt:
+                return fs, columns
+        fs = round(fs - 0.2, 1)
+    return 5.0, 3
 
 
 def _symbol(ax, row: LegendRow, x: float, y: float) -> None:
