@@ -337,8 +337,10 @@ def _label_items(scene: Scene, drawn: _Drawn, reg, frame) -> list[LabelItem]:
                                    keyed=scene.label_all and r < MAX_KEYED, gid="town-label"))
     if drawn.cities is not None:
         for row in drawn.cities.itertuples():
+            own = row.region_iso in scene.focus   # the focus region's own centre reads stronger
             items.append(LabelItem(_name(row, scene.lang), row.geometry.x, row.geometry.y,
-                                   priority=1e9 + row.population, fontsize=7.5, colour="#4d4d4d",
+                                   priority=(1.5e9 if own else 1e9) + row.population,
+                                   fontsize=8 if own else 7.5, colour="#262626" if own else "#595959",
                                    keyed=False, gid="city-label"))
     if scene.focus and scene.label_all:
         area = frame.area

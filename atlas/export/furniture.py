@@ -121,7 +121,8 @@ def legend_panel(ax, rows: list[LegendRow], key: list[tuple[int, str]], lang: st
     box = ax.get_position()
     height_pt = box.height * fig.get_size_inches()[1] * 72
     width_pt = box.width * fig.get_size_inches()[0] * 72
-    fs, columns = _fit_panel(rows, len(key), height_pt, fontsize)
+    longest = max((len(r.text) + (0 if r.kind == "header" else 3) for r in rows), default=0)
+    fs, columns = _fit_panel(rows, len(key), height_pt, min(fontsize, width_pt / (0.6 * max(longest, 1))))
     line = 1.55 * fs / height_pt   # one line in axes fraction
     sym = 11 / width_pt            # symbol column width
     y = 1 - line / 2
