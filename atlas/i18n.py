@@ -297,10 +297,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.format": ("Формат", "Format"),
     "export.aspect": ("Пропорции", "Aspect"),
     "export.labels": ("Подписать города (PNG/SVG/PDF)", "Label towns (PNG/SVG/PDF)"),
-    "export.labels_help": ("Подписи ставятся там, где не закрывают точки и другие подписи; "
-                           "не поместившиеся пропускаются.",
-                           "Labels go where they cover no marker and no other label; "
-                           "those that do not fit are left out."),
+    "export.labels_help": ("На карте региона, округа или с фильтрами подписаны все моногорода (с выноской "
+                           "или номером в списке, если тесно); на карте всей России — выбранные здесь.",
+                           "A region, district or filtered map names every monotown (with a leader line, "
+                           "or a number in the key when crowded); a map of all Russia names those chosen here."),
     "export.town_option": ("{town} — {region}", "{town} — {region}"),
     "export.build": ("Собрать файл", "Build file"),
     "export.building": ("Собираю…", "Building…"),

@@ -183,9 +183,14 @@ def export_preview_png(layers: tuple, region, corridor, title: str, lang_code: s
 def export_preview_map(layers: tuple, region, corridor, title: str, lang_code: str,
                        edition: str = "latest", where_query: tuple = ()):
     """The folium map the HTML export writes (same layers, extent, filters and title)."""
+    from atlas.analysis.filters import TownFilter
+    from atlas.export.figure import focus_regions
+    from atlas.export.scene_text import default_title
     from atlas.maps import MapOptions, build_map
 
     data, bounds = _export_data_cached(region, corridor, edition, where_query)
+    focus = focus_regions(data.regions, region, TownFilter.from_query(dict(where_query)))
+    title = title or default_title(data.regions, focus, corridor, lang_code)
     return build_map(data, list(layers), MapOptions(lang=lang_code, selected_corridor=corridor),
                      bounds=bounds, title=title)
 

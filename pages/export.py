@@ -105,8 +105,7 @@ with right:
         st.info(t("export.no_layers", lang))
     elif fmt_code == "html":
         st.caption(t("export.preview_html_caption", lang))
-        m = ui.export_preview_map(tuple(layers), region, corridor, title or t("export.default_title", lang),
-                                  lang, edition, where_query)
+        m = ui.export_preview_map(tuple(layers), region, corridor, title, lang, edition, where_query)
         ui.show_map(m, key="ex_preview_map", height=460, returned_objects=[])
     else:
         st.caption(t("export.preview_caption", lang))

@@ -129,7 +129,7 @@ def make_scene(layers: list[str] | None = None, region: str | None = None, corri
     subtitle = scene_text.subtitle(edition, where, len(data.towns), lang, today or _dt.date.today())
     return Scene(data=data, layers=list(layers or ALL_LAYERS), title=title, subtitle=subtitle,
                  lang=lang, preset=preset, focus=focus, bounds=bounds, cities=io.load_major_cities(),
-                 labels=list(labels or []), label_all=bool(focus) or filtered or bool(corridor))
+                 labels=list(labels or []), label_all=bool(focus) or filtered)
 
 
 def plain_title(title: str | None, limit: int = 300) -> str:
@@ -265,7 +265,7 @@ def _draw_layers(ax, scene: Scene, frame) -> _Drawn:
     cities = scene.cities
     if cities is not None and len(cities):
         cities = _in_frame(project(cities[~cities.is_monotown.astype(bool)]), frame)
-        if not scene.label_all:   # all Russia: the million cities only
+        if not scene.focus:   # all Russia: the million cities only
             cities = cities[(cities.population >= 1_000_000) | (cities.role == "capital")]
         if len(cities):
             out.cities = cities
