@@ -185,7 +185,7 @@ def export_preview_map(layers: tuple, region, corridor, title: str, lang_code: s
     """The folium map the HTML export writes (same layers, extent, filters and title)."""
     from atlas.analysis.filters import TownFilter
     from atlas.export.figure import focus_regions
-    from atlas.export.scene_text import default_title
+    from atlas.export.scene import default_title
     from atlas.maps import MapOptions, build_map
 
     data, bounds = _export_data_cached(region, corridor, edition, where_query)

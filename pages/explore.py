@@ -8,8 +8,13 @@ from atlas.export.query import export_link_query
 from atlas.i18n import column_labels, name, t
 from atlas.maps.live import LiveOptions
 from atlas.views import (
-    centres_near_rows, compare_table, edition_options, edition_summary, explore_table,
-    history_rows, town_card_rows,
+    centres_near_rows,
+    compare_table,
+    edition_options,
+    edition_summary,
+    explore_table,
+    history_rows,
+    town_card_rows,
 )
 
 lang = ui.lang()

@@ -11,8 +11,15 @@ from PIL import Image
 
 from atlas.analysis.filters import TownFilter
 from atlas.cli import main
-from atlas.export.figure import (draw_figure, export_map, file_name, figure_style, make_scene,
-                                 project, slide_sizes_px)
+from atlas.export.figure import (
+    draw_figure,
+    export_map,
+    figure_style,
+    file_name,
+    make_scene,
+    project,
+    slide_sizes_px,
+)
 from atlas.export.query import export_link_query, extent_from_query, parse_where, where_text
 from atlas.i18n import names, t, vocab_label
 from atlas.io import load_major_cities, load_monotowns, load_science_centres
@@ -71,26 +78,39 @@ def test_svg_legend_lists_only_what_is_drawn(tmp_path):
         ax = fig.axes[0]
         x0, x1 = ax.get_xlim()
         y0, y1 = ax.get_ylim()
-        entries = {t_.get_text() for a in fig.axes for t_ in a.texts
-                   if (t_.get_gid() or "").startswith("legend-entry")}
+        entries = {
+            t_.get_text()
+            for a in fig.axes
+            for t_ in a.texts
+            if (t_.get_gid() or "").startswith("legend-entry")
+        }
     import matplotlib.pyplot as plt
 
     plt.close(fig)
     sci = project(load_science_centres())
-    inside = sci[(sci.geometry.x.between(x0, x1)) & (sci.geometry.y.between(y0, y1))
-                 & sci.region_iso.eq(KUZBASS).to_numpy()]
+    inside = sci[
+        (sci.geometry.x.between(x0, x1))
+        & (sci.geometry.y.between(y0, y1))
+        & sci.region_iso.eq(KUZBASS).to_numpy()
+    ]
     all_kinds = {vocab_label("science_kind", k, lang) for k in sci.kind.unique()}
     drawn_kinds = {vocab_label("science_kind", k, lang) for k in inside.kind.unique()}
     assert drawn_kinds and drawn_kinds <= entries
-    assert not (all_kinds - drawn_kinds) & entries          # no kind that is not on the map
-    assert vocab_label("corridor_mode", "sea", lang) not in entries   # no sea route in Kuzbass
-    assert vocab_label("corridor_mode", "rail", lang) in entries      # the Trans-Siberian is
+    assert not (all_kinds - drawn_kinds) & entries  # no kind that is not on the map
+    assert vocab_label("corridor_mode", "sea", lang) not in entries  # no sea route in Kuzbass
+    assert vocab_label("corridor_mode", "rail", lang) in entries  # the Trans-Siberian is
     # a map of regions and towns only has no corridor, science or city entries at all
-    out = export_map(tmp_path, region=KUZBASS, layers=["regions", "towns"], lang=lang, fmt_code="svg")
-    legend = {text for gid, text, _ in svg_texts(Path(out["path"])) if gid.startswith("legend-entry")}
+    out = export_map(
+        tmp_path, region=KUZBASS, layers=["regions", "towns"], lang=lang, fmt_code="svg"
+    )
+    legend = {
+        text for gid, text, _ in svg_texts(Path(out["path"])) if gid.startswith("legend-entry")
+    }
     assert legend & {vocab_label("category", 1, lang), vocab_label("category", 2, lang)}
-    assert not legend & ({vocab_label("corridor_mode", m, lang) for m in ("rail", "road", "sea")} | all_kinds)
-    assert t("toser", lang) not in legend   # TOSER rings not asked for, so not in the legend
+    assert not legend & (
+        {vocab_label("corridor_mode", m, lang) for m in ("rail", "road", "sea")} | all_kinds
+    )
+    assert t("toser", lang) not in legend  # TOSER rings not asked for, so not in the legend
 
 
 def test_science_kinds_have_their_own_colours_in_svg(kuzbass_svg):
@@ -115,16 +135,24 @@ def _pdf_info(data: bytes) -> dict[str, str]:
         if raw.startswith(b"<"):
             b = bytes.fromhex(raw[1:-1].decode())
         else:  # a literal string: backslash escapes, octal \ddd included
-            b = re.sub(rb"\\([0-7]{1,3}|.)", lambda e: bytes([int(e.group(1), 8)]) if e.group(1)[:1].isdigit()
-                       else {b"n": b"\n", b"r": b"\r", b"t": b"\t"}.get(e.group(1), e.group(1)), raw[1:-1])
+            b = re.sub(
+                rb"\\([0-7]{1,3}|.)",
+                lambda e: (
+                    bytes([int(e.group(1), 8)])
+                    if e.group(1)[:1].isdigit()
+                    else {b"n": b"\n", b"r": b"\r", b"t": b"\t"}.get(e.group(1), e.group(1))
+                ),
+                raw[1:-1],
+            )
         out[key] = b[2:].decode("utf-16-be") if b[:2] == b"\xfe\xff" else b.decode("latin-1")
     return out
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_pdf_metadata_is_in_the_chosen_language(tmp_path, lang):
-    info = export_map(tmp_path, region=KUZBASS, lang=lang, fmt_code="pdf",
-                      where=TownFilter(toser="yes"))
+    info = export_map(
+        tmp_path, region=KUZBASS, lang=lang, fmt_code="pdf", where=TownFilter(toser="yes")
+    )
     meta = _pdf_info(Path(info["path"]).read_bytes())
     assert meta["Title"] == info["title"]
     assert meta["Author"] == t("export.meta_author", lang)
@@ -136,17 +164,24 @@ def test_pdf_metadata_is_in_the_chosen_language(tmp_path, lang):
 
 
 def test_file_names_come_from_the_title_or_region(tmp_path):
-    assert file_name("Моногорода: Кемеровская область", "png") == "monogoroda-kemerovskaya-oblast.png"
+    assert (
+        file_name("Моногорода: Кемеровская область", "png") == "monogoroda-kemerovskaya-oblast.png"
+    )
     assert file_name("  ", "svg") == "monotowns.svg"
     assert file_name("<script>/../x", "pdf") == "script-x.pdf"
-    ru = export_map(tmp_path, region=KUZBASS, lang="ru", fmt_code="png", layers=["regions", "towns"])
-    en = export_map(tmp_path, region=KUZBASS, lang="en", fmt_code="png", layers=["regions", "towns"])
+    ru = export_map(
+        tmp_path, region=KUZBASS, lang="ru", fmt_code="png", layers=["regions", "towns"]
+    )
+    en = export_map(
+        tmp_path, region=KUZBASS, lang="en", fmt_code="png", layers=["regions", "towns"]
+    )
     mine = export_map(tmp_path, title="Угольные моногорода", fmt_code="pdf", layers=["regions"])
     assert Path(ru["path"]).name == "monogoroda-kemerovskaya-oblast.png"
     assert Path(en["path"]).name == "monotowns-kemerovo-oblast.png"
     assert Path(mine["path"]).name == "ugolnye-monogoroda.pdf"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        Path(x["path"]).name for x in (ru, en, mine))
+        Path(x["path"]).name for x in (ru, en, mine)
+    )
 
 
 def test_png_slide_sizes(tmp_path):
@@ -168,7 +203,7 @@ def test_region_export_screenshot(tmp_path, lang):
     assert img.shape[:2] == (1500, 2666)
     focus = (np.abs(img - np.array([0xFB, 0xF5, 0xE6])).sum(axis=2) < 6).mean()
     muted = (np.abs(img - np.array([0xE3, 0xE3, 0xE3])).sum(axis=2) < 6).mean()
-    assert focus > 0.05 and muted > 0.1   # the region highlighted, its neighbours muted
+    assert focus > 0.05 and muted > 0.1  # the region highlighted, its neighbours muted
     with figure_style():
         fig = draw_figure(make_scene(region=KUZBASS, lang=lang))
         placed = fig.placement
@@ -179,45 +214,60 @@ def test_region_export_screenshot(tmp_path, lang):
     named = {i.text for i in placed.labelled + placed.leadered} | {i.text for _, i in placed.keyed}
     assert set(names(kuzbass_towns(), lang)) <= named
     assert not [i.text for i in placed.skipped if i.gid.startswith("town")]
-    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
 
 
 def test_crowded_map_falls_back_to_a_numbered_key():
     with figure_style():
         fig = draw_figure(make_scene(region="volga", lang="en"))
-        keys = [x.get_text() for a in fig.axes for x in a.texts if (x.get_gid() or "").startswith("key-entry")]
-        numbers = [x.get_text() for a in fig.axes for x in a.texts if (x.get_gid() or "").startswith("key-number")
-                   and "halo" not in x.get_gid()]
+        keys = [
+            x.get_text()
+            for a in fig.axes
+            for x in a.texts
+            if (x.get_gid() or "").startswith("key-entry")
+        ]
+        numbers = [
+            x.get_text()
+            for a in fig.axes
+            for x in a.texts
+            if (x.get_gid() or "").startswith("key-number") and "halo" not in x.get_gid()
+        ]
         placed = fig.placement
         import matplotlib.pyplot as plt
 
         plt.close(fig)
     assert placed.keyed and len(keys) == len(placed.keyed) == len(numbers)
     assert [k.split()[0] for k in keys] == [str(n) for n, _ in placed.keyed]
-    assert placed.leadered   # leader lines are tried before a number
+    assert placed.leadered  # leader lines are tried before a number
 
 
 def test_major_cities_are_cited_context():
     cities = load_major_cities()
     assert len(cities) >= 100 and cities.source.str.contains("GeoNames").all()
     assert {"capital", "regional_centre", "large_city"} == set(cities.role)
-    assert not cities.is_monotown.any()   # the curated table leaves monotowns out
+    assert not cities.is_monotown.any()  # the curated table leaves monotowns out
     with figure_style():
         fig = draw_figure(make_scene(region=KUZBASS, lang="ru"))
-        labels = {x.get_text() for x in fig.axes[0].texts if (x.get_gid() or "").startswith("city-label")}
+        labels = {
+            x.get_text() for x in fig.axes[0].texts if (x.get_gid() or "").startswith("city-label")
+        }
         import matplotlib.pyplot as plt
 
         plt.close(fig)
-    assert "Кемерово" in labels   # the regional centre names the map
+    assert "Кемерово" in labels  # the regional centre names the map
 
 
 def test_filters_travel_from_explore_to_export_and_the_cli(tmp_path):
     flt = TownFilter(regions=[KUZBASS], categories=[1, 2], toser="yes")
     query = export_link_query(flt, "2014-07-29", "en")
-    assert query["regions"] == KUZBASS and query["toser"] == "yes" and query["edition"] == "2014-07-29"
+    assert (
+        query["regions"] == KUZBASS and query["toser"] == "yes" and query["edition"] == "2014-07-29"
+    )
     start = extent_from_query(query, TownFilter.from_query(query))
     assert (start.kind, start.focus, start.fmt) == ("region", KUZBASS, "png")
-    again, edition = parse_where("https://atlas.example/export?" + "&".join(f"{k}={v}" for k, v in query.items()))
+    again, edition = parse_where(
+        "https://atlas.example/export?" + "&".join(f"{k}={v}" for k, v in query.items())
+    )
     assert again == flt and edition == "2014-07-29"
     assert parse_where(where_text(flt))[0] == flt
     assert parse_where("categories=1,2;toser=yes")[0] == TownFilter(categories=[1, 2], toser="yes")
@@ -226,8 +276,22 @@ def test_filters_travel_from_explore_to_export_and_the_cli(tmp_path):
     scene = make_scene(where=flt, lang="ru")
     assert scene.focus == [KUZBASS] and set(scene.data.towns.toser) == {True}
     assert "с ТОСЭР" in scene.subtitle and "категория 1, 2" in scene.subtitle
-    assert main(["map", "--where", "regions=RU-KEM;toser=yes", "--aspect", "4:3", "--format", "png",
-                 "-o", str(tmp_path)]) == 0
+    assert (
+        main(
+            [
+                "map",
+                "--where",
+                "regions=RU-KEM;toser=yes",
+                "--aspect",
+                "4:3",
+                "--format",
+                "png",
+                "-o",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     out = tmp_path / "monogoroda-kemerovskaya-oblast.png"
     assert Image.open(out).size == (2000, 1500)
 
@@ -241,7 +305,9 @@ def test_export_page_reads_explore_filters_and_writes_a_permalink():
         at.query_params[k] = v
     at.run()
     assert not at.exception, at.exception
-    assert at.radio(key="ex_extent").value == "region" and at.selectbox(key="ex_reg").value == KUZBASS
+    assert (
+        at.radio(key="ex_extent").value == "region" and at.selectbox(key="ex_reg").value == KUZBASS
+    )
     assert at.selectbox(key="ex_fmt").value == "svg"
     assert at.radio(key="f_toser").value == "yes"
     q = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
@@ -276,20 +342,31 @@ def test_offline_html_carries_the_reader_script(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("size,folded", [((800, 600), True), ((1400, 900), False)])
-def test_offline_html_folds_its_legend_on_small_screens_and_links_sources(browser, tmp_path, size, folded):
+def test_offline_html_folds_its_legend_on_small_screens_and_links_sources(
+    browser, tmp_path, size, folded
+):
     out = tmp_path / "k.html"
     export_map(out, region=KUZBASS, lang="en")
     ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = ctx.new_page()
     blocked = []
-    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
-              else (blocked.append(r.request.url), r.abort()))
+    ctx.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file:", "data:"))
+            else (blocked.append(r.request.url), r.abort())
+        ),
+    )
     page.goto(out.as_uri())
     page.wait_for_selector(".atlas-legend details")
-    assert page.evaluate("() => document.querySelector('.atlas-legend details').open") is (not folded)
+    assert page.evaluate("() => document.querySelector('.atlas-legend details').open") is (
+        not folded
+    )
     page.evaluate("""() => {
         const m = window[Object.keys(window).find(k => k.startsWith('map_'))];
-        m.eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties._rows && !window._o) {
+        m.eachLayer(l => {
+          if (l.feature && l.feature.properties && l.feature.properties._rows && !window._o) {
             window._o = 1; l.openPopup ? l.openPopup() : l.fire('click'); } }); }""")
     page.wait_for_timeout(300)
     links = page.evaluate("""() => [...document.querySelectorAll('.leaflet-popup-content a')]

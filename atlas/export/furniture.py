@@ -35,17 +35,50 @@ class LegendRow:
 def title_block(fig, title: str, subtitle: str, left_in: float, top_in: float) -> None:
     """Title and subtitle at the top left, in inches from the figure's top-left corner."""
     w, h = fig.get_size_inches()
-    fig.text(left_in / w, 1 - top_in / h, title, fontsize=17, weight="bold", color=INK, ha="left",
-             va="top", parse_math=False, usetex=False, gid="title")
+    fig.text(
+        left_in / w,
+        1 - top_in / h,
+        title,
+        fontsize=17,
+        weight="bold",
+        color=INK,
+        ha="left",
+        va="top",
+        parse_math=False,
+        usetex=False,
+        gid="title",
+    )
     if subtitle:
-        fig.text(left_in / w, 1 - (top_in + 0.36) / h, subtitle, fontsize=9.5, color=MUTED_INK,
-                 ha="left", va="top", parse_math=False, usetex=False, gid="subtitle", wrap=True)
+        fig.text(
+            left_in / w,
+            1 - (top_in + 0.36) / h,
+            subtitle,
+            fontsize=9.5,
+            color=MUTED_INK,
+            ha="left",
+            va="top",
+            parse_math=False,
+            usetex=False,
+            gid="subtitle",
+            wrap=True,
+        )
 
 
 def source_line(fig, text: str, left_in: float, bottom_in: float) -> None:
     w, h = fig.get_size_inches()
-    fig.text(left_in / w, bottom_in / h, text, fontsize=6.3, color=MUTED_INK, ha="left",
-             va="bottom", parse_math=False, usetex=False, wrap=True, gid="source")
+    fig.text(
+        left_in / w,
+        bottom_in / h,
+        text,
+        fontsize=6.3,
+        color=MUTED_INK,
+        ha="left",
+        va="bottom",
+        parse_math=False,
+        usetex=False,
+        wrap=True,
+        gid="source",
+    )
 
 
 def scale_bar_km(width_m: float) -> float:
@@ -71,17 +104,39 @@ def scale_bar(ax, lang: str, points_xy=None) -> Bbox:
             return 0
         px, py = np.asarray(points_xy, dtype=float).T
         sx, sy = spot
-        return int(((px > sx - w * 0.02) & (px < sx + bar + w * 0.02)
-                    & (py > sy - h * 0.03) & (py < sy + h * 0.08)).sum())
+        return int(
+            (
+                (px > sx - w * 0.02)
+                & (px < sx + bar + w * 0.02)
+                & (py > sy - h * 0.03)
+                & (py < sy + h * 0.08)
+            ).sum()
+        )
 
     sx, sy = min(spots, key=crowd)
-    ax.plot([sx, sx + bar], [sy, sy], color=INK, linewidth=2.2, solid_capstyle="butt", zorder=9,
-            gid="scale-bar")
+    ax.plot(
+        [sx, sx + bar],
+        [sy, sy],
+        color=INK,
+        linewidth=2.2,
+        solid_capstyle="butt",
+        zorder=9,
+        gid="scale-bar",
+    )
     for tick in (sx, sx + bar):
         ax.plot([tick, tick], [sy - h * 0.006, sy + h * 0.006], color=INK, linewidth=0.8, zorder=9)
-    ax.text(sx + bar / 2, sy + h * 0.012, f"{fmt.integer(km, lang)} {t('unit.km', lang)}",
-            ha="center", va="bottom", fontsize=7.5, color=INK, parse_math=False, zorder=9,
-            gid="scale-label")
+    ax.text(
+        sx + bar / 2,
+        sy + h * 0.012,
+        f"{fmt.integer(km, lang)} {t('unit.km', lang)}",
+        ha="center",
+        va="bottom",
+        fontsize=7.5,
+        color=INK,
+        parse_math=False,
+        zorder=9,
+        gid="scale-label",
+    )
     a = ax.transData.transform((sx - w * 0.01, sy - h * 0.02))
     b = ax.transData.transform((sx + bar + w * 0.01, sy + h * 0.06))
     return Bbox([a, b])
@@ -96,12 +151,17 @@ def locator_inset(ax, russia, focus, frame_box) -> None:
     if focus is not None and len(focus):
         focus.plot(ax=ax, color="#4d4d4d", edgecolor="none", linewidth=0, aspect=None)
     minx, miny, maxx, maxy = frame_box
-    ax.plot([minx, maxx, maxx, minx, minx], [miny, miny, maxy, maxy, miny], color=FOCUS_FRAME,
-            linewidth=1.1, gid="inset-frame")
+    ax.plot(
+        [minx, maxx, maxx, minx, minx],
+        [miny, miny, maxy, maxy, miny],
+        color=FOCUS_FRAME,
+        linewidth=1.1,
+        gid="inset-frame",
+    )
     rx0, ry0, rx1, ry1 = russia.total_bounds
     box = ax.get_position()
     fw, fh = ax.figure.get_size_inches()
-    target = (box.width * fw) / (box.height * fh)   # equal scale: limits take the axes' shape
+    target = (box.width * fw) / (box.height * fh)  # equal scale: limits take the axes' shape
     cx, cy, w, h = (rx0 + rx1) / 2, (ry0 + ry1) / 2, rx1 - rx0, ry1 - ry0
     w, h = max(w, h * target), max(h, w / target)
     ax.set_xlim(cx - w / 2, cx + w / 2)
@@ -110,8 +170,9 @@ def locator_inset(ax, russia, focus, frame_box) -> None:
     ax.set_axis_off()
 
 
-def legend_panel(ax, rows: list[LegendRow], key: list[tuple[int, str]], lang: str,
-                 fontsize: float = 7.8) -> float:
+def legend_panel(
+    ax, rows: list[LegendRow], key: list[tuple[int, str]], lang: str, fontsize: float = 7.8
+) -> float:
     """The legend rows, then the numbered key, top-down on ``ax``. The font shrinks (to 5 pt)
     and the key takes up to three columns until both fit the panel. Returns the font size."""
     ax.set_axis_off()
@@ -122,25 +183,53 @@ def legend_panel(ax, rows: list[LegendRow], key: list[tuple[int, str]], lang: st
     height_pt = box.height * fig.get_size_inches()[1] * 72
     width_pt = box.width * fig.get_size_inches()[0] * 72
     longest = max((len(r.text) + (0 if r.kind == "header" else 3) for r in rows), default=0)
-    fs, columns = _fit_panel(rows, len(key), height_pt, min(fontsize, width_pt / (0.6 * max(longest, 1))))
-    line = 1.55 * fs / height_pt   # one line in axes fraction
-    sym = 11 / width_pt            # symbol column width
+    fs, columns = _fit_panel(
+        rows, len(key), height_pt, min(fontsize, width_pt / (0.6 * max(longest, 1)))
+    )
+    line = 1.55 * fs / height_pt  # one line in axes fraction
+    sym = 11 / width_pt  # symbol column width
     y = 1 - line / 2
     for row in rows:
         if row.kind == "header":
             y -= line * 0.35
-            ax.text(0, y, row.text, fontsize=fs, weight="bold", color=INK, va="center",
-                    parse_math=False, gid="legend-header")
+            ax.text(
+                0,
+                y,
+                row.text,
+                fontsize=fs,
+                weight="bold",
+                color=INK,
+                va="center",
+                parse_math=False,
+                gid="legend-header",
+            )
         else:
             _symbol(ax, row, sym / 2, y)
-            ax.text(sym * 1.35, y, row.text, fontsize=fs, color=INK, va="center",
-                    parse_math=False, gid="legend-entry")
+            ax.text(
+                sym * 1.35,
+                y,
+                row.text,
+                fontsize=fs,
+                color=INK,
+                va="center",
+                parse_math=False,
+                gid="legend-entry",
+            )
         y -= line
     if not key:
         return fs
     y -= line * 0.35
-    ax.text(0, y, t("export.key_title", lang), fontsize=fs, weight="bold", color=INK,
-            va="center", parse_math=False, gid="legend-header")
+    ax.text(
+        0,
+        y,
+        t("export.key_title", lang),
+        fontsize=fs,
+        weight="bold",
+        color=INK,
+        va="center",
+        parse_math=False,
+        gid="legend-header",
+    )
     y -= line
     small = fs - 0.8
     step = 1.45 * small / height_pt
@@ -148,13 +237,23 @@ def legend_panel(ax, rows: list[LegendRow], key: list[tuple[int, str]], lang: st
     max_chars = max(6, int(width_pt / columns / (0.62 * small)) - 4)
     for i, (number, name) in enumerate(key):
         col, r = divmod(i, per_col)
-        name = name if len(name) <= max_chars else name[:max_chars - 1] + "…"
-        ax.text(col / columns, y - r * step, f"{number}  {name}", fontsize=small, color=INK,
-                va="center", parse_math=False, gid="key-entry")
+        name = name if len(name) <= max_chars else name[: max_chars - 1] + "…"
+        ax.text(
+            col / columns,
+            y - r * step,
+            f"{number}  {name}",
+            fontsize=small,
+            color=INK,
+            va="center",
+            parse_math=False,
+            gid="key-entry",
+        )
     return fs
 
 
-def _fit_panel(rows: list[LegendRow], n_key: int, height_pt: float, fontsize: float) -> tuple[float, int]:
+def _fit_panel(
+    rows: list[LegendRow], n_key: int, height_pt: float, fontsize: float
+) -> tuple[float, int]:
     """The largest font (and fewest key columns) with which legend and key fit ``height_pt``."""
     headers = sum(r.kind == "header" for r in rows) + (1 if n_key else 0)
     lines = len(rows) - headers + (1 if n_key else 0) + headers * 1.35
@@ -171,13 +270,39 @@ def _fit_panel(rows: list[LegendRow], n_key: int, height_pt: float, fontsize: fl
 def _symbol(ax, row: LegendRow, x: float, y: float) -> None:
     tr = ax.transAxes
     if row.kind == "marker":
-        ax.plot([x], [y], marker=row.marker, markersize=row.size, color=row.colour,
-                markerfacecolor=row.face or row.colour, markeredgecolor=row.edge,
-                markeredgewidth=0.6, linestyle="none", transform=tr, clip_on=False)
+        ax.plot(
+            [x],
+            [y],
+            marker=row.marker,
+            markersize=row.size,
+            color=row.colour,
+            markerfacecolor=row.face or row.colour,
+            markeredgecolor=row.edge,
+            markeredgewidth=0.6,
+            linestyle="none",
+            transform=tr,
+            clip_on=False,
+        )
     elif row.kind == "line":
-        ax.plot([x - 0.035, x + 0.035], [y, y], color=row.colour, linewidth=1.6,
-                linestyle=row.linestyle, transform=tr, clip_on=False)
+        ax.plot(
+            [x - 0.035, x + 0.035],
+            [y, y],
+            color=row.colour,
+            linewidth=1.6,
+            linestyle=row.linestyle,
+            transform=tr,
+            clip_on=False,
+        )
     elif row.kind == "patch":
-        ax.plot([x], [y], marker="s", markersize=9, markerfacecolor=row.colour,
-                markeredgecolor=row.edge, markeredgewidth=0.8, linestyle="none", transform=tr,
-                clip_on=False)
+        ax.plot(
+            [x],
+            [y],
+            marker="s",
+            markersize=9,
+            markerfacecolor=row.colour,
+            markeredgecolor=row.edge,
+            markeredgewidth=0.8,
+            linestyle="none",
+            transform=tr,
+            clip_on=False,
+        )

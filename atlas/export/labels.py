@@ -30,13 +30,13 @@ class LabelItem:
     text: str
     x: float
     y: float
-    priority: float = 0.0         # higher is placed first
+    priority: float = 0.0  # higher is placed first
     fontsize: float = 7.5
     colour: str = "#1a1a1a"
     weight: str = "normal"
     style: str = "normal"
-    keyed: bool = True            # numbered in the key when no spot fits (else left out)
-    marker_pt: float = 3.5        # radius of its own marker (0: an area name, no marker)
+    keyed: bool = True  # numbered in the key when no spot fits (else left out)
+    marker_pt: float = 3.5  # radius of its own marker (0: an area name, no marker)
     gid: str = "label"
 
 
@@ -73,7 +73,7 @@ class LabelPlacer:
     def __init__(self, ax, markers_xy=None, marker_pt: float = 3.5, obstacles=()):
         self.ax = ax
         self.fig = ax.figure
-        ax.get_xlim()       # settles autoscaled limits, so data → pixel transforms are final
+        ax.get_xlim()  # settles autoscaled limits, so data → pixel transforms are final
         ax.apply_aspect()
         self.renderer = self.fig.canvas.get_renderer()
         self.px = self.fig.dpi / 72.0
@@ -88,15 +88,26 @@ class LabelPlacer:
             self.markers = [Bbox([[x - r, y - r], [x + r, y + r]]) for x, y in xy]
 
     def _size(self, item: LabelItem) -> tuple[float, float]:
-        probe = self.ax.text(0, 0, item.text, fontsize=item.fontsize, weight=item.weight,
-                             style=item.style, parse_math=False)
+        probe = self.ax.text(
+            0,
+            0,
+            item.text,
+            fontsize=item.fontsize,
+            weight=item.weight,
+            style=item.style,
+            parse_math=False,
+        )
         ext = probe.get_window_extent(self.renderer)
         probe.remove()
         return ext.width, ext.height
 
     def _free(self, box: Bbox, own: Bbox | None) -> bool:
-        if not (self.frame.x0 <= box.x0 and box.x1 <= self.frame.x1
-                and self.frame.y0 <= box.y0 and box.y1 <= self.frame.y1):
+        if not (
+            self.frame.x0 <= box.x0
+            and box.x1 <= self.frame.x1
+            and self.frame.y0 <= box.y0
+            and box.y1 <= self.frame.y1
+        ):
             return False
         if any(box.overlaps(b) for b in self.taken):
             return False
@@ -116,9 +127,15 @@ class LabelPlacer:
             own = self._own_marker(x, y)
             w, h = self._size(item)
             gap = (item.marker_pt + 1.5) * self.px
-            spots = ([(0, 0)] if item.marker_pt == 0 else _NEAR)
-            box = next((b for b in (_box(x, y, w, h, dx, dy, gap) for dx, dy in spots)
-                        if self._free(b, own)), None)
+            spots = [(0, 0)] if item.marker_pt == 0 else _NEAR
+            box = next(
+                (
+                    b
+                    for b in (_box(x, y, w, h, dx, dy, gap) for dx, dy in spots)
+                    if self._free(b, own)
+                ),
+                None,
+            )
             if box is not None:
                 self._draw(item, box)
                 out.labelled.append(item)
@@ -151,8 +168,17 @@ class LabelPlacer:
     def _draw(self, item: LabelItem, box: Bbox, leader_from=None) -> None:
         inv = self.ax.transData.inverted()
         x0, y0 = inv.transform((box.x0, box.y0))
-        common = dict(fontsize=item.fontsize, weight=item.weight, style=item.style, ha="left",
-                      va="bottom", parse_math=False, usetex=False, zorder=8, clip_on=False)
+        common = dict(
+            fontsize=item.fontsize,
+            weight=item.weight,
+            style=item.style,
+            ha="left",
+            va="bottom",
+            parse_math=False,
+            usetex=False,
+            zorder=8,
+            clip_on=False,
+        )
         # the halo is an outline drawn under the text; the text itself stays a <text> element
         halo = self.ax.text(x0, y0, item.text, color="white", gid=f"{item.gid}-halo", **common)
         halo.set_path_effects([pe.Stroke(linewidth=HALO_PT, foreground="white")])
@@ -161,13 +187,28 @@ class LabelPlacer:
         if leader_from is not None:
             end = inv.transform(_nearest(box, *leader_from))
             start = inv.transform(leader_from)
-            self.ax.plot([start[0], end[0]], [start[1], end[1]], color="#555555", linewidth=0.5,
-                         zorder=7.5, solid_capstyle="round", gid="leader")
+            self.ax.plot(
+                [start[0], end[0]],
+                [start[1], end[1]],
+                color="#555555",
+                linewidth=0.5,
+                zorder=7.5,
+                solid_capstyle="round",
+                gid="leader",
+            )
         self.taken.append(box)
 
     def _draw_number(self, item: LabelItem, number: int, x, y, own) -> None:
-        tag = LabelItem(str(number), item.x, item.y, fontsize=6.5, weight="bold",
-                        colour=item.colour, marker_pt=item.marker_pt, gid="key-number")
+        tag = LabelItem(
+            str(number),
+            item.x,
+            item.y,
+            fontsize=6.5,
+            weight="bold",
+            colour=item.colour,
+            marker_pt=item.marker_pt,
+            gid="key-number",
+        )
         w, h = self._size(tag)
         gap = (item.marker_pt + 1) * self.px
         boxes = [_box(x, y, w, h, dx, dy, gap) for dx, dy in _NEAR]

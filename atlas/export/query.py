@@ -17,7 +17,7 @@ FILTER_PARAMS = tuple(TownFilter().__dataclass_fields__)
 
 @dataclass(frozen=True)
 class ExportStart:
-    """Where the Export page starts: extent kind and its region/district/corridor, format, aspect."""
+    """Where the Export page starts: extent, its region/district/corridor, format, aspect."""
 
     kind: str = "russia"
     focus: str | None = None
@@ -46,11 +46,17 @@ def extent_from_query(params, where: TownFilter | None = None) -> ExportStart:
             kind, focus = "district", where.federal_districts[0]
     fmt = _get(params, "format")
     aspect = _get(params, "aspect")
-    return ExportStart(kind=kind, focus=focus, fmt=fmt if fmt in FORMATS else "html",
-                       aspect=aspect if aspect in ASPECTS else "16:9")
+    return ExportStart(
+        kind=kind,
+        focus=focus,
+        fmt=fmt if fmt in FORMATS else "html",
+        aspect=aspect if aspect in ASPECTS else "16:9",
+    )
 
 
-def export_link_query(where: TownFilter, edition: str = "latest", lang: str | None = None) -> dict[str, str]:
+def export_link_query(
+    where: TownFilter, edition: str = "latest", lang: str | None = None
+) -> dict[str, str]:
     """Query parameters of Explore's "export this view" link: its filters and edition, and a
     static format (a view is exported for a slide)."""
     query = dict(where.to_query())
@@ -73,7 +79,9 @@ def parse_where(text: str) -> tuple[TownFilter, str | None]:
     allowed = set(FILTER_PARAMS) | {"edition", "lang", *EXPORT_PARAMS, "town", "cmp_from", "cmp_to"}
     unknown = sorted({k for k, _ in pairs} - allowed)
     if unknown:
-        raise ValueError(f"unknown filter {', '.join(unknown)}; use {', '.join(FILTER_PARAMS)} or edition")
+        raise ValueError(
+            f"unknown filter {', '.join(unknown)}; use {', '.join(FILTER_PARAMS)} or edition"
+        )
     params = dict(pairs)
     return TownFilter.from_query(params), params.get("edition")
 
