@@ -441,7 +441,9 @@ def test_titles_are_plain_text(title, tmp_path):
         texts = [t for ax in fig.axes for t in ax.texts] + fig.texts
         title_text = next(t for t in fig.texts if (t.get_gid() or "").startswith("title"))
         assert all(not t.get_parse_math() for t in texts if t.get_text())
-        assert title_text.get_text() == plain_title(title) and "\x00" not in title_text.get_text()
+        shown = title_text.get_text()  # one line: a long title is cut with "…"
+        assert shown == plain_title(title) or (shown.endswith("…") and plain_title(title).startswith(shown[:-1]))
+        assert "\x00" not in shown and "\n" not in shown
         fig.canvas.draw()  # renders without a maths parser error
     import matplotlib.pyplot as plt
 

@@ -5,6 +5,7 @@ where they go. All text is plain (never matplotlib maths) and comes from the cat
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,53 +33,36 @@ class LegendRow:
     face: str | None = None
 
 
+def fit_lines(text: str, width_in: float, fontsize: float, max_lines: int = 2) -> str:
+    """``text`` wrapped to lines of ``width_in`` inches (DejaVu Sans averages ~0.58 em per
+    character), at most ``max_lines``, the last cut with "…" if the text is longer."""
+    chars = max(10, int(width_in * 72 / (0.58 * fontsize)))
+    lines = textwrap.wrap(text, chars) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: chars - 1].rstrip() + "…"
+    return "\n".join(lines)
+
+
 def title_block(fig, title: str, subtitle: str, left_in: float, top_in: float) -> None:
-    """Title and subtitle at the top left, in inches from the figure's top-left corner."""
+    """Title (one line, smaller type for a long one) and subtitle (up to two lines) at the top
+    left, in inches from the figure's top-left corner."""
     w, h = fig.get_size_inches()
-    fig.text(
-        left_in / w,
-        1 - top_in / h,
-        title,
-        fontsize=17,
-        weight="bold",
-        color=INK,
-        ha="left",
-        va="top",
-        parse_math=False,
-        usetex=False,
-        gid="title",
-    )
+    width = w - 2 * left_in
+    size = max(12.0, min(17.0, width * 72 / (0.62 * max(len(title), 1))))
+    fig.text(left_in / w, 1 - top_in / h, fit_lines(title, width, size, 1), fontsize=size,
+             weight="bold", color=INK, ha="left", va="top", parse_math=False, usetex=False,
+             gid="title")
     if subtitle:
-        fig.text(
-            left_in / w,
-            1 - (top_in + 0.36) / h,
-            subtitle,
-            fontsize=9.5,
-            color=MUTED_INK,
-            ha="left",
-            va="top",
-            parse_math=False,
-            usetex=False,
-            gid="subtitle",
-            wrap=True,
-        )
+        fig.text(left_in / w, 1 - (top_in + 0.36) / h, fit_lines(subtitle, width, 9.5),
+                 fontsize=9.5, color=MUTED_INK, ha="left", va="top", parse_math=False,
+                 usetex=False, gid="subtitle", linespacing=1.25)
 
 
 def source_line(fig, text: str, left_in: float, bottom_in: float) -> None:
     w, h = fig.get_size_inches()
-    fig.text(
-        left_in / w,
-        bottom_in / h,
-        text,
-        fontsize=6.3,
-        color=MUTED_INK,
-        ha="left",
-        va="bottom",
-        parse_math=False,
-        usetex=False,
-        wrap=True,
-        gid="source",
-    )
+    fig.text(left_in / w, bottom_in / h, fit_lines(text, w - 2 * left_in, 6.3), fontsize=6.3,
+             color=MUTED_INK, ha="left", va="bottom", parse_math=False, usetex=False, gid="source")
 
 
 def scale_bar_km(width_m: float) -> float:
