@@ -169,7 +169,7 @@ def tr(key: str, **params) -> str:
 @st.cache_data(show_spinner=False, max_entries=16)
 def export_preview_png(layers: tuple, region, corridor, title: str, lang_code: str, preset: str,
                        labels: tuple, edition: str = "latest", where_query: tuple = (),
-                       dpi: int = 60) -> bytes:
+                       dpi: int = 90) -> bytes:
     """The static export (PNG/SVG/PDF) drawn at low resolution, for the Export page preview.
     ``where_query`` is the filter as sorted (parameter, value) pairs (hashable for the cache)."""
     from atlas.analysis.filters import TownFilter

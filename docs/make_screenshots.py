@@ -22,7 +22,7 @@ PAGES = {
     "explore_compare": "/explore?cmp_from=1398-r-2014-07-29&cmp_to=latest",
     "science": "/science",
     "corridors": "/corridors?corridor=transsib",
-    "export": "/export",
+    "export": "/export?regions=RU-KEM&toser=yes&format=png",
     "sources": "/sources",
 }
 

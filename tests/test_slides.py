@@ -376,3 +376,23 @@ def test_offline_html_folds_its_legend_on_small_screens_and_links_sources(
         assert target == "_blank" and href in (text, "https://" + text)
     assert blocked == []
     ctx.close()
+
+
+@pytest.mark.browser
+def test_journey_explore_view_to_a_slide(app_url, offline_page):
+    """Filter Explore on Kuzbass TOSER towns, press "Export this view": the Export page opens on
+    the same filters framed on Kuzbass, and its URL (the permalink) reproduces the slide."""
+    page = offline_page
+    page.goto(app_url + "/explore?regions=RU-KEM&toser=yes&lang=en")
+    link = page.get_by_role("link", name="Export this view")
+    link.wait_for(timeout=90_000)
+    link.click()
+    page.wait_for_function("() => location.pathname.endsWith('/export')", timeout=60_000)
+    page.wait_for_function("() => location.search.includes('extent=region')", timeout=90_000)
+    search = page.evaluate("() => location.search")
+    for part in ("regions=RU-KEM", "toser=yes", "focus=RU-KEM", "format=png", "lang=en"):
+        assert part in search, search
+    page.locator("img").first.wait_for(timeout=90_000)   # the slide's preview
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "journey_explore_to_slide.png"), full_page=True)
+    assert page.blocked == []
