@@ -396,3 +396,24 @@ def test_journey_explore_view_to_a_slide(app_url, offline_page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "journey_explore_to_slide.png"), full_page=True)
     assert page.blocked == []
+
+
+def test_cities_build_takes_geonames_points_and_reports_gaps():
+    import pandas as pd
+
+    from atlas.build.cities import build_cities
+    from atlas.build.gazetteer import Place
+    from atlas.build.report import BuildReport
+
+    table = pd.DataFrame({"city_id": ["a", "b", "c"], "name_ru": ["Кемерово", "Нет", "Юрга"],
+                          "name_en": ["Kemerovo", "None", "Yurga"], "region_iso": ["RU-KEM"] * 3,
+                          "role": ["regional_centre", "large_city", "large_city"],
+                          "geonameid": pd.array([1, 2, 3], dtype="Int64"), "source": ["s"] * 3})
+    places = [Place(1, "Kemerovo", 55.33, 86.08, 477090, "RU", "29", ()),
+              Place(3, "Yurga", 55.71, 84.89, 81000, "RU", "29", ())]
+    report = BuildReport()
+    out = build_cities(table, places, [3], report)
+    assert list(out.city_id) == ["a", "c"]                      # "b" is not in GeoNames: left out
+    assert out.geometry.iloc[0].x == 86.08 and out.population.iloc[0] == 477090
+    assert list(out.is_monotown) == [False, True]
+    assert report.counts["major_cities"] == 2 and any("«Нет»" in u for u in report.unmatched)
