@@ -110,8 +110,9 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with a BOM, formulas neutralised."""
-    return neutralise_formulas(pd.DataFrame(df)).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with a BOM, formulas neutralised, CRLF line ends (so a value holding a CR or LF is
+    quoted and a spreadsheet keeps it in its cell)."""
+    return neutralise_formulas(pd.DataFrame(df)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -9,12 +9,8 @@ folder that :func:`prepare_web_dir` writes.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +21,12 @@ import pandas as pd
 from atlas.crs import shift_antimeridian
 from atlas.i18n import t
 from atlas.maps.palettes import (
-    CATEGORY_COLOURS, DISTANCE, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
+    CATEGORY_COLOURS,
+    DISTANCE,
+    SCIENCE_COLOURS,
+    SEQUENTIAL,
+    SPECIALIZATION_COLOURS,
+    UNKNOWN_COLOUR,
 )
 from atlas.maps.topology import FORMAT
 from atlas.paths import PACKAGE_DIR, STATIC_DIR
@@ -105,8 +106,8 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
     """Write the component folder (page, scripts, Leaflet, data) once per content version.
 
     The folder name is the hash of everything in it, so a browser cache never serves stale
-    data and two servers on one machine share it. Writing goes to a temporary folder that is
-    renamed into place, so a reader never sees half a folder.
+    data and two servers on one machine share it; it is checked against its manifest before
+    it is served and rebuilt when anything in it changed (:mod:`atlas.maps.webdir`).
     """
     if region_arcs.get("format") != FORMAT:
         raise ValueError(f"region arcs must be {FORMAT!r}")
@@ -119,21 +120,9 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
         files[name] = (WEB_DIR / name).read_bytes()
     for name in ("leaflet.js", "leaflet.css"):
         files[name] = (LEAFLET / name).read_bytes()
-    digest = hashlib.sha256(b"".join(k.encode() + v for k, v in sorted(files.items()))).hexdigest()[:16]
-    base = root or Path(tempfile.gettempdir()) / "monotown-atlas-web"
-    target = base / digest
-    if (target / "index.html").exists():
-        return target
-    base.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=base, prefix=".tmp-"))
-    for name, blob in files.items():
-        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp / name).write_bytes(blob)
-    try:
-        os.replace(tmp, target)
-    except OSError:  # another process won the race: its folder has the same content
-        shutil.rmtree(tmp, ignore_errors=True)
-    return target
+    from atlas.maps import webdir
+
+    return webdir.ensure(files, root)
 
 
 @dataclass
