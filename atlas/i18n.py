@@ -510,6 +510,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # #22 slides: build counts of the major-cities layer
     "count.major_cities": ("Крупных городов для контекста на картах", "Major cities for context on maps"),
     "count.major_cities_also_monotowns": ("Из них моногородов", "Of them monotowns"),
+    # (#18's neighbour-country layer came to main without a label; the Sources test needs one)
+    "count.neighbour_countries": ("Соседние страны (для проверки координат)",
+                                  "Neighbouring countries (for the coordinate check)"),
     "count.science_centres_rows": ("Строк в таблицах научных центров", "Rows in the science-centre tables"),
     "count.science_centres_by_coordinates": ("…из них по собственным координатам (с источником)",
                                              "…of them at their own cited coordinates"),
