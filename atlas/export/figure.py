@@ -22,12 +22,19 @@ import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 from shapely.geometry import box as _box  # noqa: E402
 
+from atlas import io  # noqa: E402
 from atlas.analysis.filters import TownFilter  # noqa: E402
 from atlas.build.translit import slug  # noqa: E402
 from atlas.export import furniture  # noqa: E402
 from atlas.export.html import save_html  # noqa: E402
 from atlas.export.labels import LabelItem, LabelPlacer  # noqa: E402
-from atlas.export.layers import Drawn, draw_layers, draw_regions, project  # noqa: E402,F401
+from atlas.export.layers import (  # noqa: E402,F401
+    Drawn,
+    draw_countries,
+    draw_layers,
+    draw_regions,
+    project,
+)
 
 # re-exported, so ``from atlas.export.figure import export_data`` keeps working
 from atlas.export.scene import (  # noqa: E402,F401
@@ -88,8 +95,8 @@ def draw_figure(scene: Scene):
     reg = project(scene.data.regions)
     extent = _fit_aspect(_frame(reg, scene.bounds), map_w / (h - TOP_BAND - BOTTOM_BAND))
     frame = _box(*extent)
-    # only what the frame shows goes into the file (a region's SVG/PDF stays small)
     visible = reg.assign(geometry=reg.geometry.intersection(frame.buffer(0.02 * frame.length)))
+    draw_countries(ax, _clip(project(io.load_neighbours()), frame))
     region_rows = draw_regions(ax, visible[~visible.geometry.is_empty], scene.focus, scene.layers,
                                scene.lang)
     ax.set_xlim(extent[0], extent[2])
@@ -108,6 +115,12 @@ def draw_figure(scene: Scene):
     fig.placement = placement  # what was labelled, led, keyed (read by tests and reports)
     _unique_ids(fig)
     return fig
+
+
+def _clip(gdf, frame):
+    """Only what the frame shows goes into the file (a region's SVG/PDF stays small)."""
+    visible = gdf.assign(geometry=gdf.geometry.intersection(frame.buffer(0.02 * frame.length)))
+    return visible[~visible.geometry.is_empty]
 
 
 def _side_panel(fig, scene: Scene, reg, extent, legend, key) -> None:

@@ -43,6 +43,13 @@ def in_frame(gdf, frame):
     return gdf[gdf.geometry.intersects(frame).to_numpy()] if len(gdf) else gdf
 
 
+def draw_countries(ax, countries) -> None:
+    """Neighbouring countries as pale land, so the map does not end in white at the border."""
+    if countries is not None and len(countries):
+        countries.plot(ax=ax, color="#f3f3f3", edgecolor="#d0d0d0", linewidth=0.5, aspect=None,
+                       zorder=0.5)
+
+
 def draw_regions(ax, reg, focus: list[str], layers: list[str], lang: str) -> list[LegendRow]:
     """Regions: the focus highlighted and its neighbours muted, or all alike for all Russia."""
     if not focus:
