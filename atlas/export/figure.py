@@ -95,10 +95,8 @@ def draw_figure(scene: Scene):
     reg = project(scene.data.regions)
     extent = _fit_aspect(_frame(reg, scene.bounds), map_w / (h - TOP_BAND - BOTTOM_BAND))
     frame = _box(*extent)
-    visible = reg.assign(geometry=reg.geometry.intersection(frame.buffer(0.02 * frame.length)))
     draw_countries(ax, _clip(project(io.load_neighbours()), frame))
-    region_rows = draw_regions(ax, visible[~visible.geometry.is_empty], scene.focus, scene.layers,
-                               scene.lang)
+    region_rows = draw_regions(ax, _clip(reg, frame), scene.focus, scene.layers, scene.lang)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_aspect("auto")  # extent already has the axes' proportions: equal scale on x and y
@@ -149,63 +147,53 @@ def _unique_ids(fig) -> None:
 
 
 def _label_items(scene: Scene, drawn: Drawn, reg, frame) -> list[LabelItem]:
+    """Every name to place, most important first: towns (the ones asked for, then by
+    population), the focus region's centre, other cities, then region names."""
+    return (_town_labels(scene, drawn.towns) + _city_labels(scene, drawn.cities)
+            + _region_labels(scene, reg, frame))
+
+
+def _town_labels(scene: Scene, towns) -> list[LabelItem]:
+    if towns is None or not len(towns):
+        return []
+    asked = (towns.town_id.isin(scene.labels) | towns.name_ru.isin(scene.labels)).to_numpy()
+    pop = towns.population.astype("Float64").fillna(0).to_numpy(dtype=float)
+    rank = np.argsort(np.argsort(-pop, kind="stable"), kind="stable")
+    return [LabelItem(name(row, scene.lang), row.geometry.x, row.geometry.y, fontsize=8,
+                      weight="bold", priority=2e9 + p + (1e9 if wanted else 0),
+                      keyed=scene.label_all and r < MAX_KEYED, gid="town-label")
+            for row, wanted, p, r in zip(towns.itertuples(), asked, pop, rank, strict=True)
+            if scene.label_all or wanted]
+
+
+def _city_labels(scene: Scene, cities) -> list[LabelItem]:
+    if cities is None:
+        return []
     items = []
-    if drawn.towns is not None and len(drawn.towns):
-        towns = drawn.towns
-        asked = towns.town_id.isin(scene.labels) | towns.name_ru.isin(scene.labels)
-        pop = towns.population.astype("Float64").fillna(0).to_numpy(dtype=float)
-        rank = np.argsort(np.argsort(-pop, kind="stable"), kind="stable")
-        for row, wanted, p, r in zip(towns.itertuples(), asked, pop, rank, strict=True):
-            if not (scene.label_all or wanted):
-                continue
-            items.append(
-                LabelItem(
-                    name(row, scene.lang),
-                    row.geometry.x,
-                    row.geometry.y,
-                    priority=2e9 + p + (1e9 if wanted else 0),
-                    fontsize=8,
-                    weight="bold",
-                    keyed=scene.label_all and r < MAX_KEYED,
-                    gid="town-label",
-                )
-            )
-    if drawn.cities is not None:
-        for row in drawn.cities.itertuples():
-            own = row.region_iso in scene.focus  # the focus region's own centre reads stronger
-            items.append(
-                LabelItem(
-                    name(row, scene.lang),
-                    row.geometry.x,
-                    row.geometry.y,
-                    priority=(1.5e9 if own else 1e9) + row.population,
-                    fontsize=8 if own else 7.5,
-                    colour="#262626" if own else "#595959",
-                    keyed=False,
-                    gid="city-label",
-                )
-            )
-    if scene.focus and scene.label_all:
-        area = frame.area
-        for row, text in zip(reg.itertuples(), names(reg, scene.lang), strict=True):
-            part = row.geometry.intersection(frame)
-            if part.is_empty or part.area < 0.04 * area:
-                continue
-            p = part.representative_point()
-            items.append(
-                LabelItem(
-                    text.upper() if row.iso not in scene.focus else text,
-                    p.x,
-                    p.y,
-                    priority=part.area / area,
-                    fontsize=7,
-                    colour="#707070" if row.iso in scene.focus else "#9a9a9a",
-                    style="italic",
-                    keyed=False,
-                    marker_pt=0,
-                    gid="region-label",
-                )
-            )
+    for row in cities.itertuples():
+        own = row.region_iso in scene.focus  # the focus region's own centre reads stronger
+        items.append(LabelItem(name(row, scene.lang), row.geometry.x, row.geometry.y,
+                               priority=(1.5e9 if own else 1e9) + row.population,
+                               fontsize=8 if own else 7.5, colour="#262626" if own else "#595959",
+                               keyed=False, gid="city-label"))
+    return items
+
+
+def _region_labels(scene: Scene, reg, frame) -> list[LabelItem]:
+    """Names of the regions that fill at least 4 % of a region map (neighbours in capitals)."""
+    if not (scene.focus and scene.label_all):
+        return []
+    items = []
+    for row, text in zip(reg.itertuples(), names(reg, scene.lang), strict=True):
+        part = row.geometry.intersection(frame)
+        if part.is_empty or part.area < 0.04 * frame.area:
+            continue
+        inside = row.iso in scene.focus
+        p = part.representative_point()
+        items.append(LabelItem(text if inside else text.upper(), p.x, p.y, style="italic",
+                               priority=part.area / frame.area, fontsize=7, keyed=False,
+                               colour="#707070" if inside else "#9a9a9a", marker_pt=0,
+                               gid="region-label"))
     return items
 
 

@@ -118,8 +118,9 @@ function start() {
       if (n.nodeType === 1) linkify(n); }); });
   }).observe(document.body, {childList: true, subtree: true});
 }
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();
-})();</script>"""
+if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); }
+else { start(); }
+})();</script>"""  # noqa: E501 (one JS regular expression cannot be split)
 
 
 def standalone_html(m, title: str = "", credits: str = "") -> str:
@@ -129,7 +130,10 @@ def standalone_html(m, title: str = "", credits: str = "") -> str:
     if credits:
         head += f'<meta name="description" content="{esc(credits)}">'
     html = html.replace("<head>", "<head>" + head, 1)
-    html = html.replace("</body>", READER_SCRIPT + "</body>", 1) if "</body>" in html else html + READER_SCRIPT
+    if "</body>" in html:
+        html = html.replace("</body>", READER_SCRIPT + "</body>", 1)
+    else:
+        html += READER_SCRIPT
     html = inline_assets(unescape_text(html))
     check_offline(html)
     return stable_ids(html)
