@@ -353,7 +353,9 @@ def test_real_events_all_match_a_town(real_replay):
 def test_api_on_built_layers():
     eds = atlas.list_editions()
     acts = eb.read_csv(SOURCES / "monotown_acts.csv")
-    assert set(eds.act_id) == set(acts.act_id) | {FIRST} and eds.act_id.iloc[0] == FIRST
+    # the acts, and the Rosstat 2024 edition (issue #19) as the newest
+    assert set(eds.act_id) == set(acts.act_id) | {FIRST, "rosstat-2024-01-01"} and eds.act_id.iloc[0] == FIRST
+    assert eds.act_id.iloc[-1] == "rosstat-2024-01-01"
     latest = atlas.load_monotowns()
     everyone = atlas.load_monotowns("all")
     assert _ids(latest) <= _ids(everyone) and len(latest) == eds.towns.iloc[-1]

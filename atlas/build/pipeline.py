@@ -9,7 +9,7 @@ import pandas as pd
 
 from atlas.build import corridors as corridor_build
 from atlas.build import editions as edition_build
-from atlas.build import facts, monotowns, regions, science, sources_md
+from atlas.build import facts, monotowns, regions, rosstat, science, sources_md
 from atlas.build.gazetteer import Gazetteer, load_places
 from atlas.build.natural_earth import load_russia_admin1
 from atlas.build.report import BuildReport
@@ -71,6 +71,7 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     toser_path = src / "toser.csv"
     towns, toser = facts.join_toser(
         towns, monotowns.read_csv(toser_path) if toser_path.exists() else None, report)
+    towns = add_rosstat_edition(towns, ed, src, report)
     fd = reg.set_index("iso")["federal_district"]
     towns["federal_district"] = towns.region_iso.map(fd)
     towns["region_ru"] = towns.region
@@ -107,11 +108,83 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     return report
 
 
+def add_rosstat_edition(towns: pd.DataFrame, ed: dict, src: Path, report: BuildReport) -> pd.DataFrame:
+    """The Rosstat 2024 edition as the newest row of the editions tables, and its columns on the
+    town layer: ``category`` becomes the 2024 category (the acts' one stays in ``category_acts``)."""
+    if not (src / "rosstat_2024_monotown_municipalities.csv").exists():
+        return towns
+    cols, _ = rosstat.build(towns.assign(region_ru=towns.region), src, report)
+    cols = cols.set_index("town_id").reindex(towns.town_id)
+    towns = towns.copy()
+    towns["category_acts"] = towns["category"].astype(int)
+    towns["category_acts_as_of"] = towns["category_as_of"]
+    towns["listed_now_acts"] = towns["listed_now"].astype(bool)
+    listed = cols.listed_2024.astype(bool).values
+    towns["category"] = cols.category_2024.astype(int).values
+    towns["category_as_of"] = rosstat.LABEL
+    towns["category_2024_basis"] = cols.category_2024_basis.values
+    towns["category_2024_note"] = cols.category_2024_note.values
+    towns["listed_now"] = listed
+    # a town the acts removed but Rosstat 2024 lists is on the list again: the acts' date stays in
+    # listed_to_acts, both are named in the build report
+    towns["listed_to_acts"] = towns["listed_to"]
+    towns.loc[listed, "listed_to"] = ""
+    for c in rosstat.ECONOMY_COLUMNS:
+        towns[c] = cols[c].values
+
+    acts = ed["acts"]
+    sel = cols[cols.listed_2024.astype(bool)]
+    row = {c: "" for c in acts.columns}
+    row.update(act_id=rosstat.ACT_ID, act_no="BUL_MO_2024", act_date=rosstat.DATE,
+               effective_date=rosstat.DATE, in_force_from=rosstat.DATE, kind="statistical",
+               source=rosstat.SOURCE, label=rosstat.LABEL,
+               count_source="municipalities per lowest category 84/128/53 (the extract's .SOURCE.md); "
+                            "compared in the build report",
+               note="the list as Rosstat's bulletin tables state it on 01.01.2024; see build_report.txt",
+               towns=len(sel), events_added=0, events_removed=0, events_category=0)
+    for c in (1, 2, 3):
+        row[f"cat{c}"] = int((sel.category_2024 == c).sum())
+    for c in ("towns_total_stated", "cat1_stated", "cat2_stated", "cat3_stated"):
+        row[c] = pd.NA
+    prev = ed["editions"][ed["editions"].act_id == acts.act_id.iloc[-1]].set_index("town_id")
+    hist = []
+    for tid, r in sel.iterrows():
+        before = prev.category.get(tid)
+        if before is None:
+            change, cat_from = "added", pd.NA
+        elif int(before) != int(r.category_2024):
+            change, cat_from = "category", int(before)
+        else:
+            continue
+        row[f"events_{change}"] += 1
+        hist.append({"town_id": tid, "act_id": rosstat.ACT_ID, "change": change, "category_from": cat_from,
+                     "category_to": int(r.category_2024), "source": rosstat.SOURCE,
+                     "inferred": r.category_2024_basis in ("inferred_district", "not_in_extract"),
+                     "note": r.category_2024_note, "edition": rosstat.LABEL,
+                     "effective_date": rosstat.DATE})
+    row["events_removed"] = int((prev.index.difference(sel.index)).size)
+    ed["acts"] = pd.concat([acts, pd.DataFrame([row]).astype(acts.dtypes.to_dict(), errors="ignore")],
+                           ignore_index=True)
+    new = pd.DataFrame({"town_id": sel.index, "act_id": rosstat.ACT_ID, "act_date": rosstat.DATE,
+                        "effective_date": rosstat.DATE, "category": sel.category_2024.astype(int).values,
+                        "category_set_by": rosstat.ACT_ID, "category_as_of": rosstat.LABEL})
+    ed["editions"] = pd.concat([ed["editions"], new.astype(ed["editions"].dtypes.to_dict())],
+                               ignore_index=True)
+    h = ed["history"]
+    if hist:
+        add = pd.DataFrame(hist).reindex(columns=h.columns)
+        h = pd.concat([h, add.astype(h.dtypes.to_dict())], ignore_index=True)
+        ed["history"] = h.sort_values(["town_id"], kind="stable").reset_index(drop=True)
+    report.count("list_editions", len(ed["acts"]))
+    return towns
+
+
 MONOTOWN_COLUMNS = [
     "town_id", "name_ru", "name_en", "municipality", "region_iso", "region_ru", "federal_district",
     "category", "category_as_of", "category_2014", "listed_from", "listed_to", "listed_by",
     "listed_now", "population", "population_year",
     "population_source", "specialization", "anchor_enterprise", "profile_source", "toser",
     "toser_name", "toser_kind", "toser_decree", "toser_date", "toser_year", "toser_source", "geonameid",
-    "coord_source", "coord_approximate", "source", "geometry",
+    "coord_source", "coord_approximate", "source", "category_acts", "category_acts_as_of",
+    "listed_now_acts", "listed_to_acts", "category_2024_basis", "category_2024_note", *rosstat.ECONOMY_COLUMNS, "geometry",
 ]
