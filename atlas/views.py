@@ -63,6 +63,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     distances in km, names in Latin letters in English; a missing value is "—".
     """
     from atlas import fmt
+    from atlas.analysis.economy import economy_card_rows
     from atlas.i18n import edition_label, region_name, transliterate, vocab_label
 
     def val(v):
@@ -106,6 +107,17 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     if not fmt.is_empty(history):  # today's sector differs from the one the town was listed for
         rows.insert(6, (t("card.specialization_historical", lang), vocab_label("specialization", history, lang),
                         words(row.get("specialization_note"))))
+    # issue #19: the 2024 category's basis, the acts' category where it differs, the municipal figures
+    at = [r[0] for r in rows].index(t("population", lang)) + 1
+    extra = []
+    if not fmt.is_empty(row.get("category_2024_basis")):
+        extra.append((t("card.category_basis", lang), t(f"basis.{row.get('category_2024_basis')}", lang),
+                      val(row.get("category_2024_note"))))
+    if not fmt.is_empty(row.get("category_acts")) and row.get("category_acts") != row.get("category"):
+        extra.append((t("card.category_acts", lang), vocab_label("category", row.get("category_acts"), lang),
+                      edition_label(row.get("category_acts_as_of"), lang)))
+    extra += [(lab, value, fmt.EMPTY if s is None else s) for lab, value, s in economy_card_rows(row, lang)]
+    rows[at:at] = extra
     cols = [t("card.field", lang), t("card.value", lang), t("card.source", lang)]
     return pd.DataFrame(rows, columns=cols)
 

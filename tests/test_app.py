@@ -44,8 +44,10 @@ def test_explore_headline_counts_and_table_agree():
     assert len(at.dataframe[0].value) == N_LATEST
     # the caption accounts for every shown town by list edition
     caption = next(c.value for c in at.caption if "редакциям" in c.value)
-    unchanged = int((load_monotowns().category_as_of == "1398-р, ред. 29.07.2014").sum())
-    assert f"1398-р, ред. 29.07.2014 — {unchanged} гор." in caption
+    # the default edition is the newest dated source, Rosstat's 2024 tables (issue #19)
+    by_edition = load_monotowns().category_as_of.value_counts()
+    for ed, n in by_edition.items():
+        assert f"{ed} — {n} гор." in caption
     assert sum(int(n) for n in re.findall(r"— (\d+) гор\.", caption)) == N_LATEST
 
 
