@@ -25,7 +25,8 @@ import pandas as pd
 from atlas.crs import shift_antimeridian
 from atlas.i18n import t
 from atlas.maps.palettes import (
-    CATEGORY_COLOURS, DISTANCE, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
+    CATEGORY_COLOURS, DISTANCE, DIVERGING, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS,
+    UNKNOWN_COLOUR,
 )
 from atlas.maps.topology import FORMAT
 from atlas.paths import PACKAGE_DIR, STATIC_DIR
@@ -140,6 +141,7 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
 class LiveOptions:
     lang: str = "ru"
     colour: str = "category"  # category | specialization | science | change (needs ``change``)
+    #                           | wage | industry | population_change (issue #19, municipal figures)
     choropleth: str | None = None  # None | count | share_cat1 | toser
     scheme: str = "NaturalBreaks"
     rings: bool = True
@@ -152,9 +154,40 @@ class LiveOptions:
     extra_legends: list[dict] = field(default_factory=list)
 
 
+# issue #19: colour by a municipal figure; fixed class edges so a colour means the same on every
+# filter (column, edges, palette); the last class is "not published" (white)
+ECONOMY_MODES = {
+    "wage": ("wage_vs_region_pct", [-15.0, -5.0, 5.0, 15.0], DIVERGING),
+    "industry": ("industry_jobs_share", [10.0, 20.0, 30.0, 40.0], SEQUENTIAL[1:6]),
+    "population_change": ("population_change_pct", [-10.0, -5.0, -2.0, 2.0], DIVERGING),
+}
+
+
+def economy_classes(shown, mode: str, lang: str) -> tuple[list[int], list[str], dict]:
+    """Class per town for a municipal figure, the palette (+ white for "not published"), legend."""
+    col, edges, colours = ECONOMY_MODES[mode]
+    v = pd.to_numeric(shown[col], errors="coerce").to_numpy(dtype=float) if col in shown else \
+        np.full(len(shown), np.nan)
+    cls = np.digitize(v, edges)
+    cls[np.isnan(v)] = len(colours)
+    bounds = [None, *edges, None]
+    items = []
+    for i, c in enumerate(colours):
+        lo, hi = bounds[i], bounds[i + 1]
+        text = (f"< {hi:g}" if lo is None else f"≥ {lo:g}" if hi is None else f"{lo:g}…{hi:g}") + " %"
+        items.append([c, text])
+    if np.isnan(v).any():
+        items.append([UNKNOWN_COLOUR, t("legend_population_missing" if mode == "population_change"
+                                        else "legend_economy_missing", lang)])
+    return cls.tolist(), list(colours) + [UNKNOWN_COLOUR], {"title": t(f"legend_{mode}", lang),
+                                                            "items": items}
+
+
 def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
     """Colour class per shown town, the palette and its legend block."""
     lang = opt.lang
+    if opt.colour in ECONOMY_MODES:
+        return economy_classes(shown, opt.colour, lang)
     if opt.colour == "specialization":
         keys = list(SPECIALIZATIONS)
         present = [k for k in keys if (shown.specialization == k).any()]
