@@ -124,7 +124,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter.name": ("Поиск по названию", "Search by name"),
     "filter.title": ("Фильтры", "Filters"),
     # --- Explore ------------------------------------------------------------------------------
-    "explore.edition_latest": ("действующий перечень (после всех учтённых актов)", "the list in force (after every recorded act)"),
+    "explore.edition_latest": ("новейшая редакция — {label}", "the newest edition — {label}"),
     "explore.edition_2014": ("первая, 29.07.2014", "first, 29 Jul 2014"),
     "explore.colour_by": ("Цвет точек", "Colour towns by"),
     "explore.choropleth": ("Заливка регионов", "Regions choropleth"),
@@ -140,7 +140,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.card_hint": ("Полная карточка с источниками — под картой.",
                       "The full card with sources is below the map."),
     "explore.edition_pick": ("Редакция перечня", "Edition of the list"),
-    "explore.edition_latest_option": ("Действующий перечень — {n} гор.", "The list in force — {n} towns"),
+    "explore.edition_latest_option": ("Новейшая редакция: {label} — {n} гор.",
+                                      "The newest edition: {label} — {n} towns"),
     "explore.edition_option": ("{label} — {n} гор.", "{label} — {n} towns"),
     "explore.edition_help": (
         "Перечень моногородов менялся много раз: выберите редакцию, чтобы увидеть список и категории, "
@@ -591,6 +592,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "colour.wage": ("Зарплата к региону", "Wage vs region"),
     "colour.industry": ("Доля промышленности", "Industrial jobs share"),
     "colour.population_change": ("Изменение населения", "Population change"),
+    "econ.card_source": ("Население 2024, зарплата, доля промышленности: Росстат (BUL_MO_2024, БДПМО)",
+                         "Population 2024, wage, industrial share: Rosstat (BUL_MO_2024, BDPMO)"),
+    "science.economy": ("Как живут города с ТОСЭР и остальные", "How TOSER towns and the others are doing"),
+    "science.economy_text": (
+        "Медианы по городам редакции «{edition}». Показатели Росстата (БДПМО, BUL_MO_2024) за последний "
+        "опубликованный год (2024, иначе 2023) описывают муниципалитет: сам город или весь район. Разница "
+        "медиан — с 95-процентным бутстреп-интервалом, проверка — критерий Манна–Уитни (двусторонний), как "
+        "и для расстояния до науки. Это срез, а не эффект: ТОСЭР создавали в городах категории 1, поэтому "
+        "различие или его отсутствие не говорит, что его вызвала ТОСЭР. Изменение населения есть только у "
+        "городских округов с переписью 2021 в атласе; округ может включать сёла, которых нет в цифре переписи. "
+        "Города одного района получают одни и те же цифры района.",
+        "Medians over the towns of the edition «{edition}». Rosstat's figures (BDPMO, BUL_MO_2024) for the "
+        "latest year published (2024, else 2023) describe the municipality: the town itself or the whole "
+        "district. The difference of medians comes with a 95% bootstrap interval, the test is Mann–Whitney "
+        "(two-sided), as for the distance to science. This is a cross-section, not an effect: TOSERs were "
+        "created in category-1 towns, so a difference (or none) does not say the TOSER caused it. Population "
+        "change exists only for city districts with a 2021 census figure in the atlas; a city district may "
+        "include villages that the census figure leaves out. Towns of one district share the district's figures."),
+    "science.col_metric": ("Показатель", "Figure"),
+    "science.col_n": ("Городов: ТОСЭР / остальные", "Towns: TOSER / others"),
+    "science.col_median_toser": ("Медиана, ТОСЭР", "Median, TOSER"),
+    "science.col_median_others": ("Медиана, остальные", "Median, others"),
+    "science.col_diff": ("Разница (95 % ДИ)", "Difference (95% CI)"),
+    "science.col_p": ("p (Манн–Уитни)", "p (Mann–Whitney)"),
+    "science.col_missing": ("Без данных", "No figure"),
     "card.category_acts": ("Категория по распоряжениям (до 2024)", "Category by the acts (before 2024)"),
     "card.category_basis": ("Основание категории 2024", "Basis of the 2024 category"),
     "basis.rosstat": ("Росстат: городской округ с одним моногородом", "Rosstat: city district with one monotown"),

@@ -310,7 +310,8 @@ def edition_options(editions: pd.DataFrame, lang: str = "ru") -> tuple[list[str]
     from atlas.i18n import edition_label
 
     latest_n = int(editions.towns.iloc[-1]) if len(editions) else 0
-    labels = {"latest": t("explore.edition_latest_option", lang, n=latest_n)}
+    newest = edition_label(editions.label.iloc[-1], lang) if len(editions) else ""
+    labels = {"latest": t("explore.edition_latest_option", lang, label=newest, n=latest_n)}
     for r in editions.itertuples():
         labels[r.act_id] = t("explore.edition_option", lang, label=edition_label(r.label, lang), n=int(r.towns))
     return ["latest", *editions.act_id.tolist()], labels
@@ -395,3 +396,26 @@ def readable(df: pd.DataFrame, lang: str = "ru", numbers_as_text: bool = False):
     if numbers_as_text:
         return out.style
     return out.style.format({c: number(c) for c in numeric})
+
+
+def toser_economy_rows(towns, lang: str = "ru") -> pd.DataFrame:
+    """TOSER towns against the others on the municipal figures, for the Science page (issue #19)."""
+    from atlas import fmt
+    from atlas.analysis.economy import toser_economy_table
+    from atlas.i18n import column_label
+
+    tab = toser_economy_table(towns)
+
+    def num(v, d=1):
+        return fmt.number(v, lang, d) if not pd.isna(v) else fmt.EMPTY
+
+    return pd.DataFrame({
+        t("science.col_metric", lang): [column_label(m, lang) for m in tab.metric],
+        t("science.col_n", lang): [f"{a} / {b}" for a, b in zip(tab.n_group, tab.n_other, strict=True)],
+        t("science.col_median_toser", lang): [num(v) for v in tab.median_group],
+        t("science.col_median_others", lang): [num(v) for v in tab.median_other],
+        t("science.col_diff", lang): [f"{num(d)} ({num(lo)} … {num(hi)})" for d, lo, hi in
+                                      zip(tab["diff"], tab.ci_low, tab.ci_high, strict=True)],
+        t("science.col_p", lang): [f"{p:.3g}" if not pd.isna(p) else fmt.EMPTY for p in tab.p_value],
+        t("science.col_missing", lang): tab.missing.astype(int).to_numpy(),
+    })

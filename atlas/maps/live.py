@@ -22,6 +22,7 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
+from atlas.analysis.economy import economy_card_rows
 from atlas.crs import shift_antimeridian
 from atlas.i18n import t
 from atlas.maps.palettes import (
@@ -43,7 +44,7 @@ CHANGE_COLOURS = {"added": "#009E73", "removed": "#D55E00", "recategorised": "#0
 CARD_TEXT = {"region": "region", "category": "category", "specialization": "specialization",
              "anchor": "anchor", "population": "population", "toser": "toser", "no": "no",
              "dist_science": "dist_science", "km": "unit.km", "fit": "map.fit",
-             "card_hint": "map.card_hint"}
+             "card_hint": "map.card_hint", "econ_source": "econ.card_source"}
 
 
 def _clean(values) -> list:
@@ -80,6 +81,9 @@ def towns_payload(towns, regions) -> dict:
         "pop": col("population"), "toser": [bool(x) for x in towns.toser],
         "toser_kind": col("toser_kind"), "toser_name": col("toser_name"),
         "toser_year": col("toser_year"), "dist": _clean(dist),
+        # issue #19: the municipal figures as the card writes them (label with unit and year, value)
+        "econ": {lang: [[[lab, val] for lab, val, _ in economy_card_rows(r, lang, compact=True)]
+                        for r in towns.to_dict("records")] for lang in ("ru", "en")},
         "regions": {r.iso: [r.name_ru, r.name_en] for r in regions.itertuples()},
         "vocab": {
             "category": {str(k): list(v) for k, v in CATEGORIES.items()},
