@@ -7,7 +7,16 @@ import streamlit as st
 from atlas import fmt, ui
 from atlas.analysis.claims import NAMED_TOWNS, compare_toser
 from atlas.analysis.science import nearest_science_centre
-from atlas.i18n import column_labels, edition_label, layer_name, names, region_name, t, vocab_codes, vocab_label
+from atlas.i18n import (
+    column_labels,
+    edition_label,
+    layer_name,
+    names,
+    region_name,
+    t,
+    vocab_codes,
+    vocab_label,
+)
 from atlas.maps.live import LiveOptions
 from atlas.views import toser_economy_rows
 

@@ -178,7 +178,7 @@ def test_population_change_only_where_the_unit_is_the_town(towns):
 
 
 def test_economy_figures_are_in_the_downloads(towns, tmp_path):
-    from atlas.export.tables import to_csv_bytes, corridor_table, to_geojson_bytes, write_table
+    from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, write_table
 
     cols = ["oktmo", "economy_unit", "population_2024", "wage_rub", "wage_year", "industry_jobs_share",
             "wage_vs_region_pct", "economy_source", "category_as_of"]
