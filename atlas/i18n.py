@@ -352,10 +352,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources.editions_text": (
         "Перечень утверждён распоряжением Правительства РФ № 1398-р от 29.07.2014 и потом "
         "изменялся. Атлас хранит категорию первой редакции и показывает категорию по последней "
-        "редакции, для которой есть источник; какая это редакция — видно в карточке города.",
+        "редакции, для которой есть источник; какая это редакция — видно в карточке города. "
+        "Новейший датированный источник — таблицы 5.1–5.3 бюллетеня Росстата BUL_MO_2024 (на "
+        "01.01.2024): это редакция по умолчанию; где Росстат и распоряжения расходятся, хранятся обе "
+        "(журнал сборки называет каждое расхождение).",
         "The list was approved by Government order No. 1398-r of 29 Jul 2014 and amended later. "
         "The atlas keeps each town's category in the first edition and shows the category of the "
-        "latest edition it has a source for; the town card names that edition."),
+        "latest edition it has a source for; the town card names that edition. The newest dated "
+        "source is tables 5.1–5.3 of Rosstat's bulletin BUL_MO_2024 (as of 1 Jan 2024): it is the "
+        "default edition; where Rosstat and the acts disagree both are kept (the build log names "
+        "every disagreement)."),
     "sources.col_edition": ("Редакция", "Edition"),
     "sources.col_date": ("Действует с", "In force from"),
     "sources.col_towns": ("Городов с категорией по ней", "Towns categorised by it"),
