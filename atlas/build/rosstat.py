@@ -135,6 +135,13 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
         elif mcat == 3:
             basis, cat = "deduced", 3
             note = f"the district's lowest category is 3, so each of its {n} monotowns is category 3"
+        elif mcat == 1 and bool(r.get("toser", False)) and r.get("toser_kind") == "monotown":
+            # a monotown TOSER could only be created in a category-1 town (decree No. 614 of
+            # 22.06.2015), and the district's lowest category is 1: the town is taken to be that one
+            basis, cat = "inferred_district", 1
+            note = (f"district holds {n} monotowns of the list with lowest category 1 (Rosstat); the town has "
+                    f"a monotown TOSER ({r.get('toser_name')}), which decree No. 614 of 22.06.2015 allowed only "
+                    f"in category-1 monotowns, so it is taken to be the category-1 town (inferred)")
         else:
             basis = "inferred_district"
             cat = max(int(r.category), mcat)
