@@ -517,6 +517,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count.stated_counts_matching": ("…из них совпадают с перечнем", "…of them matching the list"),
     "count.fraction": ("{part} из {whole} ({share})", "{part} of {whole} ({share})"),
     # issue #19: the Rosstat 2024 edition and the municipal figures
+    "count.towns_removed_by_acts": ("Исключено по распоряжениям (до 2024)", "Removed by the acts (before 2024)"),
     "count.rosstat2024_municipalities": ("Муниципалитетов с моногородом у Росстата (2024)",
                                          "Municipalities with a monotown in Rosstat (2024)"),
     "count.rosstat2024_municipalities_by_category_stated": ("…по низшей категории 1 / 2 / 3 (по описанию файла)",

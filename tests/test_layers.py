@@ -62,7 +62,8 @@ def test_monotowns_contract(towns):
     assert len(towns) == int(atlas.list_editions().towns.iloc[-1])  # the list in force now
     assert towns.town_id.is_unique
     assert towns.geometry.notna().all() and (towns.geom_type == "Point").all()
-    assert towns.source.str.contains("1398-р").all()
+    # the order No. 1398-r and its acts, or Rosstat's 2024 tables for the towns no act names (issue #19)
+    assert (towns.source.str.contains("1398-р") | towns.source.str.contains("BUL_MO_2024")).all()
     assert towns.category.isin([1, 2, 3]).all()
     assert towns.category_as_of.str.len().min() > 5
     # every town has a Latin name (GeoNames, or a transliteration for the 3 it lacks)

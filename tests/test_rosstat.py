@@ -87,7 +87,7 @@ def test_every_oktmo_is_a_municipality_of_the_towns_region(towns, mun):
     m = mun.set_index("oktmo")
     regions = atlas.load_regions().set_index("iso").name_ru
     with_oktmo = towns[towns.oktmo != ""]
-    assert len(with_oktmo) >= 270
+    assert len(with_oktmo) >= 275
     for t in with_oktmo.itertuples():
         assert t.oktmo in m.index, t.town_id
         assert m.at[t.oktmo, "region"] == regions[t.region_iso], (t.town_id, t.oktmo)
@@ -124,7 +124,7 @@ def test_build_report_names_matches_inferred_added_and_removed(report_text, town
     matches = report_text.split("-- rosstat 2024: town matches")[1].split("\n-- ")[0]
     for r in towns[towns.oktmo != ""].itertuples():
         assert f"-> {r.oktmo} {r.rosstat_municipality}" in matches
-    assert "rosstat2024_towns_matched_to_municipality: 275" in report_text
+    assert "rosstat2024_towns_matched_to_municipality: 278" in report_text
 
 
 # ------------------------------------------------------------------ the municipal figures
@@ -295,3 +295,20 @@ def test_a_monotown_toser_is_the_category_1_town_of_its_district(tmp_path):
     o = out.set_index("town_id")
     assert o.at["b2", "category_2024"] == 1 and "No. 614" in o.at["b2", "category_2024_note"]
     assert o.at["b1", "category_2024"] == 2  # the other town keeps its acts category
+
+
+def test_towns_added_after_2014_are_located_and_cited(towns):
+    """Towns Rosstat's tables hold that no act names: placed through GeoNames, each with its source
+    and the evidence of when it joined (its TOSER, which only a monotown could get)."""
+    added = pd.read_csv(SRC / "rosstat_2024_added.csv", dtype=str, keep_default_na=False)
+    everyone = atlas.load_monotowns("all")
+    new = everyone[everyone.listed_by == ACT]
+    assert len(new) == len(added) >= 3
+    assert set(new.name_ru) == {n.split(". ", 1)[-1] for n in added.admin_center}
+    assert new.geonameid.notna().all() and new.coord_source.str.startswith("GeoNames").all()
+    assert new.source.str.contains("BUL_MO_2024").all() and new.source.str.contains("ТОСЭР").all()
+    assert (new.listed_from == "2024-01-01").all() and new.category_acts.isna().all()
+    assert set(new.town_id) <= set(towns.town_id)
+    assert set(new.town_id).isdisjoint(atlas.load_monotowns("2023-06-01").town_id)
+    diff = atlas.compare_editions("2023-06-01", "2024-01-01")
+    assert set(new.town_id) <= set(diff[diff.change == "added"].town_id)

@@ -58,7 +58,7 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     report.count("geonames_places_ru", sum(p.country == "RU" for p in gaz.places))
 
     first = monotowns.read_csv(src / "monotowns_1398r.csv")
-    rep = edition_build.replay(first, *edition_build.read_tables(src), report)
+    rep = edition_build.replay(first, *rosstat.with_rosstat_act(src, *edition_build.read_tables(src)), report)
     lst = rep.towns
     lst = monotowns.apply_admin_centre_fixes(lst, monotowns.read_csv(src / "admin_centre_fixes.csv"), report)
     located = monotowns.locate(lst, reg, gaz, monotowns.read_csv(src / "town_coordinates.csv"), report,
@@ -109,73 +109,80 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
 
 
 def add_rosstat_edition(towns: pd.DataFrame, ed: dict, src: Path, report: BuildReport) -> pd.DataFrame:
-    """The Rosstat 2024 edition as the newest row of the editions tables, and its columns on the
-    town layer: ``category`` becomes the 2024 category (the acts' one stays in ``category_acts``)."""
-    if not (src / "rosstat_2024_monotown_municipalities.csv").exists():
+    """The Rosstat 2024 edition (the newest act of the replay, kind ``statistical``) with the
+    categories and membership its tables give, and its columns on the town layer: ``category``
+    becomes the 2024 category; the acts' category and listing stay in ``category_acts``,
+    ``category_acts_as_of``, ``listed_now_acts`` and ``listed_to_acts``."""
+    acts = ed["acts"]
+    if rosstat.ACT_ID not in set(acts.act_id):
         return towns
+    k = acts.index[acts.act_id == rosstat.ACT_ID][0]
+    prev_act = acts.act_id.iloc[k - 1]  # the list after every act before Rosstat's tables
+    long = ed["editions"]
+    prev = long[long.act_id == prev_act].set_index("town_id")
     cols, _ = rosstat.build(towns.assign(region_ru=towns.region), src, report)
     cols = cols.set_index("town_id").reindex(towns.town_id)
     towns = towns.copy()
-    towns["category_acts"] = towns["category"].astype(int)
-    towns["category_acts_as_of"] = towns["category_as_of"]
-    towns["listed_now_acts"] = towns["listed_now"].astype(bool)
-    listed = cols.listed_2024.astype(bool).values
-    towns["category"] = cols.category_2024.astype(int).values
-    towns["category_as_of"] = rosstat.LABEL
-    towns["category_2024_basis"] = cols.category_2024_basis.values
-    towns["category_2024_note"] = cols.category_2024_note.values
-    towns["listed_now"] = listed
+    on_acts = towns.town_id.isin(prev.index).to_numpy()
+    towns["category_acts"] = pd.array(towns.town_id.map(prev.category).tolist(), dtype="Int64")
+    towns["category_acts_as_of"] = towns.town_id.map(prev.category_as_of).fillna("").to_numpy()
+    towns["listed_now_acts"] = on_acts
     # a town the acts removed but Rosstat 2024 lists is on the list again: the acts' date stays in
     # listed_to_acts, both are named in the build report
+    listed = cols.listed_2024.astype(bool).to_numpy()
     towns["listed_to_acts"] = towns["listed_to"]
     towns.loc[listed, "listed_to"] = ""
+    towns["category"] = cols.category_2024.astype(int).to_numpy()
+    towns["category_as_of"] = rosstat.LABEL
+    towns["category_2024_basis"] = cols.category_2024_basis.to_numpy()
+    towns["category_2024_note"] = cols.category_2024_note.to_numpy()
+    towns["listed_now"] = listed
     for c in rosstat.ECONOMY_COLUMNS:
-        towns[c] = cols[c].values
+        towns[c] = cols[c].to_numpy()
 
-    acts = ed["acts"]
     sel = cols[cols.listed_2024.astype(bool)]
-    row = {c: "" for c in acts.columns}
-    row.update(act_id=rosstat.ACT_ID, act_no="BUL_MO_2024", act_date=rosstat.DATE,
-               effective_date=rosstat.DATE, in_force_from=rosstat.DATE, kind="statistical",
-               source=rosstat.SOURCE, label=rosstat.LABEL,
-               count_source="municipalities per lowest category 84/128/53 (the extract's .SOURCE.md); "
-                            "compared in the build report",
-               note="the list as Rosstat's bulletin tables state it on 01.01.2024; see build_report.txt",
-               towns=len(sel), events_added=0, events_removed=0, events_category=0)
-    for c in (1, 2, 3):
-        row[f"cat{c}"] = int((sel.category_2024 == c).sum())
-    for c in ("towns_total_stated", "cat1_stated", "cat2_stated", "cat3_stated"):
-        row[c] = pd.NA
-    prev = ed["editions"][ed["editions"].act_id == acts.act_id.iloc[-1]].set_index("town_id")
-    hist = []
+    new = pd.DataFrame({"town_id": sel.index, "act_id": rosstat.ACT_ID, "act_date": rosstat.DATE,
+                        "effective_date": rosstat.DATE, "category": sel.category_2024.astype(int).to_numpy(),
+                        "category_set_by": rosstat.ACT_ID, "category_as_of": rosstat.LABEL})
+    ed["editions"] = pd.concat([long[long.act_id != rosstat.ACT_ID], new.astype(long.dtypes.to_dict())],
+                               ignore_index=True)
+    h = ed["history"]
+    logged = set(h.loc[h.act_id == rosstat.ACT_ID, "town_id"])
+    hist, changes = [], {"added": 0, "removed": 0, "category": 0}
     for tid, r in sel.iterrows():
         before = prev.category.get(tid)
         if before is None:
+            changes["added"] += 1
+            if tid in logged:  # the replay logged the added event with its own source
+                continue
             change, cat_from = "added", pd.NA
         elif int(before) != int(r.category_2024):
+            changes["category"] += 1
             change, cat_from = "category", int(before)
         else:
             continue
-        row[f"events_{change}"] += 1
         hist.append({"town_id": tid, "act_id": rosstat.ACT_ID, "change": change, "category_from": cat_from,
                      "category_to": int(r.category_2024), "source": rosstat.SOURCE,
                      "inferred": r.category_2024_basis in ("inferred_district", "not_in_extract"),
                      "note": r.category_2024_note, "edition": rosstat.LABEL,
                      "effective_date": rosstat.DATE})
-    row["events_removed"] = int((prev.index.difference(sel.index)).size)
-    ed["acts"] = pd.concat([acts, pd.DataFrame([row]).astype(acts.dtypes.to_dict(), errors="ignore")],
-                           ignore_index=True)
-    new = pd.DataFrame({"town_id": sel.index, "act_id": rosstat.ACT_ID, "act_date": rosstat.DATE,
-                        "effective_date": rosstat.DATE, "category": sel.category_2024.astype(int).values,
-                        "category_set_by": rosstat.ACT_ID, "category_as_of": rosstat.LABEL})
-    ed["editions"] = pd.concat([ed["editions"], new.astype(ed["editions"].dtypes.to_dict())],
-                               ignore_index=True)
-    h = ed["history"]
+    changes["removed"] = int(prev.index.difference(sel.index).size)
     if hist:
         add = pd.DataFrame(hist).reindex(columns=h.columns)
         h = pd.concat([h, add.astype(h.dtypes.to_dict())], ignore_index=True)
         ed["history"] = h.sort_values(["town_id"], kind="stable").reset_index(drop=True)
-    report.count("list_editions", len(ed["acts"]))
+    acts = acts.copy()
+    acts.loc[k, "towns"] = len(sel)
+    for c in (1, 2, 3):
+        acts.loc[k, f"cat{c}"] = int((sel.category_2024 == c).sum())
+    for e, n in changes.items():
+        acts.loc[k, f"events_{e}"] = n
+    acts.loc[k, "label"] = rosstat.LABEL
+    ed["acts"] = acts
+    # the list now is the 2024 edition; the acts' own count of removals is kept beside it
+    report.count("towns_removed_by_acts", int((towns.listed_to_acts != "").sum()))
+    report.count("towns_listed_now", len(sel))
+    report.count("towns_removed", int((~listed).sum()))
     return towns
 
 

@@ -40,6 +40,33 @@ ECONOMY_COLUMNS = ["oktmo", "rosstat_municipality", "economy_unit", "population_
                    "wage_region_monotown_median", "wage_vs_region_pct", "population_change_pct"]
 
 
+def with_rosstat_act(src: Path, acts: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The acts and events tables with the Rosstat 2024 edition as one more act (kind ``statistical``)
+    and an ``added`` event for each town its tables hold that no act names
+    (``rosstat_2024_added.csv``, one source per row); unchanged when the Rosstat files are absent."""
+    if not (src / "rosstat_2024_monotown_municipalities.csv").exists():
+        return acts, events
+    row = {c: "" for c in acts.columns}
+    row.update(act_id=ACT_ID, act_no="BUL_MO_2024", act_date=DATE, effective_date=DATE, kind="statistical",
+               count_source="municipalities per lowest category 84/128/53 (the extract's .SOURCE.md); "
+                            "compared in the build report",
+               source=SOURCE,
+               note="the list as Rosstat's bulletin tables state it on 01.01.2024; see build_report.txt")
+    acts = pd.concat([acts, pd.DataFrame([row])], ignore_index=True)
+    path = src / "rosstat_2024_added.csv"
+    if path.exists():
+        add = pd.read_csv(path, dtype=str, keep_default_na=False)
+        mun = read_municipalities(src).set_index("oktmo")
+        bad = sorted(set(add.oktmo) - set(mun.index))
+        if bad:
+            raise ValueError(f"rosstat_2024_added.csv: OKTMO not in the Rosstat extract: {bad}")
+        ev = pd.DataFrame({"act_id": ACT_ID, "region": add.region, "mo_name": add.mo_name,
+                           "admin_center": add.admin_center, "event": "added", "category_from": "",
+                           "category_to": add.category_to, "source": add.source, "note": add.note})
+        events = pd.concat([events, ev.reindex(columns=events.columns).fillna("")], ignore_index=True)
+    return acts, events
+
+
 def read_municipalities(src: Path) -> pd.DataFrame:
     m = pd.read_csv(src / "rosstat_2024_monotown_municipalities.csv", dtype=str, keep_default_na=False)
     m["oktmo"] = m.oktmo8_current.str.zfill(8)
