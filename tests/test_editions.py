@@ -382,12 +382,16 @@ def test_api_on_built_layers():
 
 def test_removed_towns_on_the_real_list_are_absent_after_removal():
     everyone = atlas.load_monotowns("all")
-    gone = everyone[everyone.listed_to != ""]
+    # a town removed by an act and listed again by Rosstat's 2024 tables (issue #19) keeps the act's
+    # date in listed_to_acts
+    col = "listed_to_acts" if "listed_to_acts" in everyone.columns else "listed_to"
+    gone = everyone[everyone[col] != ""]
     if gone.empty:
         pytest.skip("no removals recorded yet")
     for r in gone.head(5).itertuples():
-        after = atlas.load_monotowns(r.listed_to)
-        before = atlas.load_monotowns((dt.date.fromisoformat(r.listed_to) - dt.timedelta(days=1)).isoformat())
+        when = getattr(r, col)
+        after = atlas.load_monotowns(when)
+        before = atlas.load_monotowns((dt.date.fromisoformat(when) - dt.timedelta(days=1)).isoformat())
         assert r.town_id not in _ids(after) and r.town_id in _ids(before)
 
 
