@@ -679,7 +679,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "Reading the file was stopped: it needs more than 1.5 GB of memory. Simplify "
                                "the file or split it."),
     "upload.line_ambiguous": ("Не ясно, в каком порядке записаны координаты линии: как дано, в России {given} "
-                              "вершин, после перестановки — {exchanged}. Выберите порядок ниже (в командной "
+                              "вершин, после перестановки — {exchanged}. Выберите порядок выше (в командной "
                               "строке: --line-order lonlat или latlon).",
                               "It is not clear in which order the line's coordinates are written: as given "
                               "{given} of the vertices are in Russia, exchanged {exchanged}. Choose the order "
@@ -731,9 +731,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.parts_dropped_degenerate": ("Пропущены части линии из совпадающих точек: {parts}.",
                                     "Parts of the line made of identical points were skipped: {parts}."),
     "upload.line_exchanged": ("Линия записана как [широта, долгота]: координаты переставлены (после перестановки "
-                          "в России заметно больше вершин, чем как дано). Если это не так, выберите порядок ниже.",
+                          "в России заметно больше вершин, чем как дано). Если это не так, выберите порядок выше.",
                           "The line is written as [lat, lon]: its coordinates were exchanged (exchanged, "
-                          "clearly more of its vertices are in Russia than as given). If not, choose the order below."),
+                          "clearly more of its vertices are in Russia than as given). If not, choose the order above."),
     "upload.parts_exchanged": ("Части линии {parts} записаны как [широта, долгота]: координаты переставлены.",
                            "Parts {parts} of the line are written as [lat, lon]: their coordinates were exchanged."),
     "upload.non_lines_skipped": ("Объекты, не являющиеся линиями ({kinds}), пропущены.",
@@ -770,16 +770,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "point is outside Russia, exchanged it is inside. If they are real points near the border (e.g. in Kazakhstan or the Caucasus), switch exchanging off (the checkbox on the page, --as-given on the command line)."),
     "upload.rows_held": ("Строки {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом с "
                          "линией, хотя после перестановки оказалась бы в России. Если весь файл записан как "
-                         "(широта, долгота), выберите этот порядок ниже.",
+                         "(широта, долгота), выберите этот порядок выше.",
                          "Rows {rows} ({n}) were kept as given: the point lies in a neighbouring country or near "
                          "the line, although exchanged it would lie in Russia. If the whole file is written as "
-                         "(lat, lon), choose that order below."),
+                         "(lat, lon), choose that order above."),
     "upload.features_held": ("Объекты {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом "
                              "с линией, хотя после перестановки оказалась бы в России. Если весь файл записан "
-                             "как (широта, долгота), выберите этот порядок ниже.",
+                             "как (широта, долгота), выберите этот порядок выше.",
                              "Features {rows} ({n}) were kept as given: the point lies in a neighbouring country "
                              "or near the line, although exchanged it would lie in Russia. If the whole file is "
-                             "written as (lat, lon), choose that order below."),
+                             "written as (lat, lon), choose that order above."),
     "upload.rows_exchanged_all": ("Все строки прочитаны как (широта, долгота), как выбрано.",
                                   "Every row was read as (lat, lon), as chosen."),
     "upload.features_exchanged_all": ("Все объекты прочитаны как (широта, долгота), как выбрано.",
