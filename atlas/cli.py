@@ -181,7 +181,9 @@ def _map(args) -> int:
 
     where, edition = parse_where(args.where) if args.where else (None, None)
     out = Path(args.output or ".")
-    if not args.output or out.is_dir():
+    folder = not args.output or out.is_dir() or args.output.endswith(("/", "\\")) or (
+        args.format and not out.suffix)
+    if folder:
         if not args.format:
             raise ValueError("-o names a folder (or is missing): give --format html|png|svg|pdf")
         out.mkdir(parents=True, exist_ok=True)

@@ -294,6 +294,11 @@ def test_filters_travel_from_explore_to_export_and_the_cli(tmp_path):
     )
     out = tmp_path / "monogoroda-kemerovskaya-oblast.png"
     assert Image.open(out).size == (2000, 1500)
+    new_folder = tmp_path / "deck"  # a folder that does not exist yet is made
+    assert main(["map", "--region", KUZBASS, "--layers", "regions,towns", "--lang", "en",
+                 "--format", "svg", "-o", f"{new_folder}/"]) == 0
+    assert [p.name for p in new_folder.iterdir()] == ["monotowns-kemerovo-oblast.svg"]
+    assert main(["map", "--region", KUZBASS]) == 2  # a folder without a format: a clear error
 
 
 def test_export_page_reads_explore_filters_and_writes_a_permalink():
