@@ -24,7 +24,11 @@ from atlas.vocab import SIDES, SPECIALIZATIONS, label
 
 # route order first: what a planner reads, then what identifies the town
 EXPORT_COLUMNS = ["name_ru", "chainage_km", "offset_km", "side", "specialization", "category", "toser",
-                  "dist_science_km", "region_iso", "population", "name_en", "town_id"]
+                  "dist_science_km", "region_iso", "population", "name_en", "town_id",
+                  # issue #19: the edition the category is from, and the municipal figures with unit and source
+                  "category_as_of", "oktmo", "economy_unit", "population_2024", "wage_rub", "wage_year",
+                  "wage_vs_region_pct", "wage_region_monotown_median", "industry_jobs_share",
+                  "industry_jobs_basis", "population_change_pct", "economy_source"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
