@@ -11,7 +11,6 @@ from atlas import io
 from atlas.i18n import DEFAULT_LANG, LANGS, lang_name, t
 from atlas.maps import assets
 
-
 # The layers every page reads are shared resources, not per-call copies: st.cache_data
 # unpickles a fresh GeoDataFrame on every call, which costs CPU on every run and memory in
 # every session (a page's globals stay alive as long as its widgets' format_func lambdas do,

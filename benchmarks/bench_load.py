@@ -37,7 +37,15 @@ import time
 
 import _common  # noqa: F401  (puts the repo on sys.path)
 from _common import REPO, header, table
-from bench_browser import ARGS, CHROMIUM, concurrent, concurrent_floor, start_app, start_bare, unpack
+from bench_browser import (
+    ARGS,
+    CHROMIUM,
+    concurrent,
+    concurrent_floor,
+    start_app,
+    start_bare,
+    unpack,
+)
 from stclient import Session, component_named, markdown_equal, string_widget, widget_with_key
 
 RESULTS = REPO / "benchmarks" / "results.md"
