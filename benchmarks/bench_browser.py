@@ -152,7 +152,8 @@ async def wait_live_map(page, n: int = 300, timeout_s: float = 180.0) -> None:
     As cheap for the machine as ``wait_for_selector`` on the bare page; ``wait_count``
     evaluates in every frame from Python every 10 ms, which ten tabs on two cores notice.
     """
-    handle = await page.wait_for_selector('iframe[title$="atlas_map"]', timeout=timeout_s * 1000)
+    handle = await page.wait_for_selector('iframe[title$="atlas_map"]', state="attached",
+                                          timeout=timeout_s * 1000)  # it may be 0×0 while loading
     frame = await handle.content_frame()
     await frame.wait_for_function(SHOWN_AT_LEAST_JS, arg=n, polling=50, timeout=timeout_s * 1000)
 
@@ -257,9 +258,15 @@ async def concurrent(browser, url: str, pid: int, n: int = 10, live_map: bool = 
             await wait_count(pg, lambda c: c >= 300, 180)
         return time.perf_counter() - t0
 
-    done = await asyncio.gather(*(one(p) for p in pages))
-    for c in ctxs:
-        await c.close()
+    try:
+        done = await asyncio.gather(*(one(p) for p in pages))
+    except BaseException:  # a tab failed: stop sampling before the error goes up
+        stop.set()
+        th.join()
+        raise
+    finally:
+        for c in ctxs:
+            await c.close()
     await asyncio.sleep(20)
     stop.set()
     th.join()
