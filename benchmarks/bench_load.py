@@ -32,6 +32,7 @@ import math
 import os
 import statistics
 import subprocess
+import tempfile
 import threading
 import time
 
@@ -219,8 +220,8 @@ async def run(counts: list[int], browser_counts: list[int], settle_s: float,
     try:
         procs["bare"] = start_bare()
         if baseline:
-            procs["before"] = start_app(unpack(baseline))
-        procs["atlas"] = start_app(REPO)
+            procs["before"] = _own_cache(lambda: start_app(unpack(baseline)))
+        procs["atlas"] = _own_cache(lambda: start_app(REPO))
         start_rss = {a: rss_tree_mb(p.pid) for a, (p, _) in procs.items()}
         warm = {a: await warm_up(a, port, p.pid) for a, (p, port) in procs.items()}
         light_res: dict[int, dict] = {}
@@ -234,6 +235,21 @@ async def run(counts: list[int], browser_counts: list[int], settle_s: float,
         for proc, _ in procs.values():
             proc.terminate()
             proc.wait(20)
+
+
+def _own_cache(start):
+    """Start a server with its own ATLAS_CACHE_DIR: atlas.maps.webdir removes the web folders
+    of other data versions when it writes its own, so two versions (or another checkout's
+    tests) sharing one cache dir take each other's live map away."""
+    old = os.environ.get("ATLAS_CACHE_DIR")
+    os.environ["ATLAS_CACHE_DIR"] = tempfile.mkdtemp(prefix="atlas-bench-cache-")
+    try:
+        return start()
+    finally:
+        if old is None:
+            os.environ.pop("ATLAS_CACHE_DIR", None)
+        else:
+            os.environ["ATLAS_CACHE_DIR"] = old
 
 
 def _pct(vals, q):
