@@ -310,13 +310,12 @@ def report(res: dict, load_before: str, load_after: str) -> str:
 
 def before_after(res: dict) -> str:
     """Ratios before / after (> 1× means the change helped) for each N."""
+    def ratio(x, y):
+        return f"{x / y:.1f}×" if y > 0 else "n/a"
+
     rows = []
     for n, by_app in res["light"].items():
         b, a = by_app["before"], by_app["atlas"]
-
-        def ratio(x, y):
-            return f"{x / y:.1f}×" if y > 0 else "n/a"
-
         grow = lambda r: (r["rss_after"] - r["rss_before"])  # noqa: E731
         rows.append([n, f"{_q(b['first'], .95):.2f} → {_q(a['first'], .95):.2f}",
                      ratio(_q(b["first"], .95), _q(a["first"], .95)),
