@@ -162,12 +162,78 @@ def test_wage_and_industrial_share_equal_the_source_rows(towns, bdpmo, mun):
     assert (towns.wage_year.dropna().isin([2023, 2024])).all()
 
 
-def test_wage_reference_is_the_regional_monotown_median(towns):
+def test_region_wages_equal_their_source_rows():
+    """Every regional figure is a row of region_wages.csv with a cited source; regions are real ISO codes."""
+    raw = pd.read_csv(SRC / "region_wages.csv", dtype=str, keep_default_na=False)
+    regions = set(pd.read_csv(SRC / "regions.csv", dtype=str).iso)
+    w = rosstat.read_region_wages(SRC)
+    assert len(w) == len(raw) and len(w) > 0
+    assert set(w.iso) <= regions
+    assert not w.duplicated(["iso", "year"]).any()
+    for r, q in zip(w.itertuples(), raw.itertuples()):
+        assert r.iso == q.iso and r.year == int(q.year)
+        if q.wage_rub:
+            assert r.wage_rub == float(q.wage_rub)
+            assert q.source.strip().startswith(("Росстат", "ЕМИСС")) or "стат" in q.source
+            assert "http" in q.source  # the exact page the figure was read from
+        assert r.year in (2023, 2024)
+
+
+def test_wage_compared_with_its_regions_average_of_the_same_year(towns):
+    """Where the region's average of the town's wage year is known, it is the reference; else the
+    median of the region's monotown municipalities, labelled as such."""
+    w = rosstat.read_region_wages(SRC).dropna(subset=["wage_rub"]).set_index(["iso", "year"])
     one = towns[towns.oktmo != ""].drop_duplicates("oktmo")
     med = one.groupby("region_iso").wage_rub.median()
+    by_avg = 0
     for t in towns[towns.wage_rub.notna()].itertuples():
         assert t.wage_region_monotown_median == pytest.approx(med[t.region_iso])
-        assert t.wage_vs_region_pct == pytest.approx(100 * (t.wage_rub / med[t.region_iso] - 1), abs=0.05)
+        key = (t.region_iso, int(t.wage_year))
+        if key in w.index:
+            ref = float(w.at[key, "wage_rub"])
+            assert t.wage_region_ref_kind == "region_average", t.town_id
+            assert t.wage_region_avg == pytest.approx(ref)
+            assert t.wage_region_ref_source == w.at[key, "source"]
+            by_avg += 1
+        else:
+            ref = med[t.region_iso]
+            assert t.wage_region_ref_kind == "monotown_median", t.town_id
+            assert pd.isna(t.wage_region_avg)
+        assert t.wage_region_ref == pytest.approx(ref)
+        assert t.wage_vs_region_pct == pytest.approx(100 * (t.wage_rub / ref - 1), abs=0.05)
+    assert by_avg > 0
+    assert (towns[towns.wage_rub.isna()].wage_region_ref_kind == "").all()
+
+
+def test_a_2023_wage_is_compared_with_the_2023_regional_figure(towns):
+    """Kemerovo region has both years in region_wages.csv: a town with a 2023 wage uses 2023, not 2024."""
+    w = rosstat.read_region_wages(SRC).set_index(["iso", "year"])
+    assert ("RU-KEM", 2023) in w.index and ("RU-KEM", 2024) in w.index
+    assert w.at[("RU-KEM", 2023), "wage_rub"] != w.at[("RU-KEM", 2024), "wage_rub"]
+    kem = towns[(towns.region_iso == "RU-KEM") & towns.wage_rub.notna()]
+    assert (kem.wage_year == 2023).sum() > 0
+    for t in kem.itertuples():
+        assert t.wage_region_avg == pytest.approx(float(w.at[("RU-KEM", int(t.wage_year)), "wage_rub"]))
+
+
+def test_card_names_the_wage_reference(towns):
+    from atlas.analysis.economy import economy_card_rows
+
+    avg = towns[towns.wage_region_ref_kind == "region_average"].iloc[0]
+    med = towns[towns.wage_region_ref_kind == "monotown_median"].iloc[0]
+    for lang in ("ru", "en"):
+        labels = [r[0] for r in economy_card_rows(avg, lang)]
+        assert any(("средней по региону" in x) or ("region's average" in x) for x in labels)
+        assert any(r[2] == avg.wage_region_ref_source for r in economy_card_rows(avg, lang))
+        labels = [r[0] for r in economy_card_rows(med, lang)]
+        assert any(("медиане моногородов" in x) or ("median of the region's monotowns" in x) for x in labels)
+
+
+def test_report_counts_the_wage_reference(towns, report_text):
+    has = towns[towns.wage_rub.notna()]
+    n_avg = int((has.wage_region_ref_kind == "region_average").sum())
+    assert f"economy_towns_vs_region_average: {n_avg}" in report_text
+    assert f"economy_towns_vs_monotown_median_fallback: {len(has) - n_avg}" in report_text
 
 
 def test_population_change_only_where_the_unit_is_the_town(towns):
