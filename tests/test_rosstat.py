@@ -76,8 +76,11 @@ def test_folded_to_municipalities_the_edition_gives_rosstat_categories(towns, mu
     unmatched = sorted(set(m.index) - set(folded.index))
     held = report_text.split("municipalities with a monotown that no town of the atlas matches")[1]
     held = held.split("\n-- ")[0]
+    named = report_text.split("identified as a namesake match of a town of the atlas")[1].split("\n-- ")[0]
+    ident = rosstat.read_extract_rows(SRC)
     for o in unmatched:
-        assert o in held
+        assert o in (named if o in ident.index else held)
+        assert (o in named) != (o in held)
     # Rosstat's own counts are reproduced where the atlas matched a municipality, minus the named ones
     agree = mun[mun.oktmo.isin(folded.index) & ~mun.oktmo.isin(differ)]
     assert len(agree) == len(folded) - len(differ) >= 250
@@ -124,7 +127,8 @@ def test_build_report_names_matches_inferred_added_and_removed(report_text, town
     matches = report_text.split("-- rosstat 2024: town matches")[1].split("\n-- ")[0]
     for r in towns[towns.oktmo != ""].itertuples():
         assert f"-> {r.oktmo} {r.rosstat_municipality}" in matches
-    assert "rosstat2024_towns_matched_to_municipality: 278" in report_text
+    hand = pd.read_csv(SRC / "monotown_oktmo.csv", dtype=str, keep_default_na=False)
+    assert f"rosstat2024_towns_matched_to_municipality: {int((hand.oktmo != '').sum())}" in report_text
 
 
 # ------------------------------------------------------------------ the municipal figures
@@ -371,10 +375,52 @@ def test_towns_added_after_2014_are_located_and_cited(towns):
     new = everyone[everyone.listed_by == ACT]
     assert len(new) == len(added) >= 3
     assert set(new.name_ru) == {n.split(". ", 1)[-1] for n in added.admin_center}
-    assert new.geonameid.notna().all() and new.coord_source.str.startswith("GeoNames").all()
-    assert new.source.str.contains("BUL_MO_2024").all() and new.source.str.contains("ТОСЭР").all()
+    # placed through GeoNames, or (not in GeoNames) at the coordinates town_coordinates.csv cites
+    cited = pd.read_csv(SRC / "town_coordinates.csv", dtype=str, keep_default_na=False)
+    for r in new.itertuples():
+        if pd.isna(r.geonameid):
+            row = cited[(cited.name_ru == r.name_ru) & (cited.region == r.region_ru)]
+            assert len(row) == 1 and "http" in row.iloc[0].source, r.name_ru
+            assert r.geometry.y == pytest.approx(float(row.iloc[0].lat), abs=1e-4)
+            assert r.geometry.x == pytest.approx(float(row.iloc[0].lon), abs=1e-4)
+        else:
+            assert r.coord_source.startswith("GeoNames"), r.name_ru
+    # each cites the bulletin and the evidence that the town is a monotown (its TOSER, or a cited statement)
+    assert new.source.str.contains("BUL_MO_2024").all()
+    assert (new.source.str.contains("ТОСЭР") | new.source.str.contains("http")).all()
     assert (new.listed_from == "2024-01-01").all() and new.category_acts.isna().all()
     assert set(new.town_id) <= set(towns.town_id)
     assert set(new.town_id).isdisjoint(atlas.load_monotowns("2023-06-01").town_id)
     diff = atlas.compare_editions("2023-06-01", "2024-01-01")
     assert set(new.town_id) <= set(diff[diff.change == "added"].town_id)
+
+
+def test_extract_rows_identified_by_hand_are_cited_and_consistent(towns, mun, report_text):
+    """A namesake row names a town of the same region that is not matched to it, with a cited source;
+    the town keeps none of the namesake's figures; the report counts what stays unidentified."""
+    ident = rosstat.read_extract_rows(SRC)
+    m = mun.set_index("oktmo")
+    by_id = towns.set_index("town_id")
+    assert len(ident) > 0
+    for o, r in ident.iterrows():
+        assert o in m.index and m.at[o, "region"] == r.region
+        assert "1398" in r.source and ("http" in r.source or "geodata/sources/" in r.source)
+        t = by_id.loc[r.town_id]
+        assert t.region_ru == r.region and t.oktmo != o
+        assert pd.isna(t.wage_rub) and pd.isna(t.population_2024)  # none of the namesake's figures
+    held = report_text.split("municipalities with a monotown that no town of the atlas matches")[1]
+    held = [x for x in held.split("\n-- ")[0].splitlines()[1:] if x.strip()]
+    assert f"rosstat2024_municipalities_unidentified: {len(held)}" in report_text
+    assert f"rosstat2024_municipalities_identified_namesake: {len(ident)}" in report_text
+    assert len(held) < 7  # the seven rows the first build of the edition left unidentified
+
+
+def test_added_towns_of_the_edition_are_matched_with_a_source():
+    """Towns the Rosstat edition adds are matched by hand in monotown_oktmo.csv with a cited source."""
+    add = pd.read_csv(SRC / "rosstat_2024_added.csv", dtype=str, keep_default_na=False)
+    match = pd.read_csv(SRC / "monotown_oktmo.csv", dtype=str, keep_default_na=False)
+    assert "source" in match.columns
+    assert (match[match["match"].isin(["name", "name stem"])].source != "").all()
+    sev = match[match.town == "Североонежск"]
+    assert len(sev) == 1 and sev.iloc[0].oktmo == "11550000" and "http" in sev.iloc[0].source
+    assert "Североонежск" in " ".join(add.admin_center)

@@ -81,6 +81,19 @@ def read_municipalities(src: Path) -> pd.DataFrame:
     return m
 
 
+def read_extract_rows(src: Path) -> pd.DataFrame:
+    """Extract rows identified by hand (``rosstat_2024_extract_rows.csv``: a municipality the extract's
+    compiler matched by name to a namesake of a listed town), indexed by OKTMO; one source per row."""
+    path = src / "rosstat_2024_extract_rows.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["municipality", "region", "town_id", "relation", "source", "note"],
+                            index=pd.Index([], name="oktmo"))
+    e = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if (e.source.str.strip() == "").any():
+        raise ValueError("rosstat_2024_extract_rows.csv: a row without a source")
+    return e.set_index("oktmo")
+
+
 def read_bdpmo(src: Path) -> pd.DataFrame:
     b = pd.read_csv(src / "rosstat_bdpmo_2023_2024_monotown_municipalities.csv", dtype=str,
                     keep_default_na=False)
@@ -160,6 +173,13 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
     if wrong_region:
         raise ValueError(f"monotown_oktmo.csv: municipality in another region for "
                          f"{[t.town_id for t in wrong_region]}")
+    ident = read_extract_rows(src)
+    regions = towns.set_index("town_id").region_ru
+    bad = [o for o, r in ident.iterrows() if o not in by_oktmo.index or r.town_id not in regions.index
+           or by_oktmo.at[o, "region"] != regions[r.town_id] or match.at[r.town_id, "oktmo"] == o]
+    if bad:
+        raise ValueError(f"rosstat_2024_extract_rows.csv: OKTMO not in the extract, unknown town, another "
+                         f"region, or already matched: {bad}")
 
     t = towns.set_index("town_id")
     t["oktmo"] = match.oktmo.reindex(t.index)
@@ -268,9 +288,22 @@ def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.S
                    "(one of the district's towns must have Rosstat's lowest category; which one is not "
                    "published in the extract, so the towns keep their inferred categories)", disagree)
     held = mun[~mun.oktmo.isin(per_mun.index)]
+    ident = read_extract_rows(src)
+    known = held[held.oktmo.isin(ident.index)]
+    report.section("rosstat 2024: municipalities of the extract identified as a namesake match of a town of "
+                   "the atlas (rosstat_2024_extract_rows.csv, cited; the town keeps no figures of the namesake)",
+                   [f"{r.name} ({r.region}, {r.oktmo}): category {r.category} -> {name[ident.at[r.oktmo, 'town_id']]} "
+                    f"[{ident.at[r.oktmo, 'relation']}]" for r in known.itertuples()])
     report.section("rosstat 2024: municipalities with a monotown that no town of the atlas matches "
                    "(towns added after 2014 or missing from the 2014 transcription; not identified)",
-                   [f"{r.name} ({r.region}, {r.oktmo}): category {r.category}" for r in held.itertuples()])
+                   [f"{r.name} ({r.region}, {r.oktmo}): category {r.category}"
+                    for r in held[~held.oktmo.isin(ident.index)].itertuples()])
+    report.count("rosstat2024_municipalities_unidentified", int((~held.oktmo.isin(ident.index)).sum()))
+    report.count("rosstat2024_municipalities_identified_namesake", len(known))
+    hand = match[match["match"] == "curator"]
+    report.count("rosstat2024_hand_matches", len(hand))
+    report.count("rosstat2024_hand_matches_with_source",
+                 int((hand.get("source", pd.Series("", index=hand.index)).str.strip() != "").sum()))
     atlas_by_cat = pd.concat([folded.value_counts(), held.category.value_counts()], axis=1).fillna(0).sum(axis=1)
     report.count("rosstat2024_municipalities_by_category_atlas",
                  " / ".join(str(int(atlas_by_cat.get(c, 0))) for c in (1, 2, 3))
