@@ -555,6 +555,27 @@ STRINGS: dict[str, tuple[str, str]] = {
                                                 "Towns with an industrial jobs share"),
     "count.economy_unit_town": ("Показатели по самому городу", "Figures for the town itself"),
     "count.economy_unit_district": ("Показатели по всему району", "Figures for the whole district"),
+    # issue #19 (truth2): the wage reference and the Rosstat rows identified by hand
+    "count.region_wages_rows_with_figure": ("Средняя зарплата по региону: строк с цифрой (region_wages.csv)",
+                                            "Regional average wage: rows with a figure (region_wages.csv)"),
+    "count.region_wages_regions_with_figure": ("…регионов с цифрой", "…regions with a figure"),
+    "count.economy_towns_vs_region_average": ("Городов, чья зарплата сравнена со средней по региону",
+                                              "Towns whose wage is compared with the region's average"),
+    "count.economy_towns_vs_monotown_median_fallback": ("…сравнена с медианой моногородов региона (средней нет)",
+                                                        "…compared with the median of the region's monotowns "
+                                                        "(no regional average)"),
+    "count.rosstat2024_municipalities_unidentified": ("МО Росстата с моногородом, не опознанным атласом",
+                                                      "Rosstat municipalities with a monotown the atlas has not "
+                                                      "identified"),
+    "count.rosstat2024_municipalities_identified_namesake": ("МО Росстата, опознанные как совпадение названий "
+                                                             "с городом перечня",
+                                                             "Rosstat municipalities identified as a namesake "
+                                                             "match of a listed town"),
+    "count.rosstat2024_hand_matches": ("Сопоставлений город → МО вручную", "Town → municipality matches by hand"),
+    "count.rosstat2024_hand_matches_with_source": ("…из них с источником", "…of them with a cited source"),
+    # (#18's count, unlabelled on main when this branch was made; drop if #18 labels it)
+    "count.neighbour_countries": ("Соседние страны (правило загрузки точек)",
+                                  "Neighbouring countries (the upload rule)"),
     # --- list editions (edition_label) ------------------------------------------------------------
     "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
     "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),
