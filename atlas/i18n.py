@@ -298,10 +298,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.format": ("Формат", "Format"),
     "export.aspect": ("Пропорции", "Aspect"),
     "export.labels": ("Подписать города (PNG/SVG/PDF)", "Label towns (PNG/SVG/PDF)"),
-    "export.labels_help": ("Подписи ставятся там, где не закрывают точки и другие подписи; "
-                           "не поместившиеся пропускаются.",
-                           "Labels go where they cover no marker and no other label; "
-                           "those that do not fit are left out."),
+    "export.labels_help": ("На карте региона, округа или с фильтрами подписаны все моногорода (с выноской "
+                           "или номером в списке, если тесно); на карте всей России — выбранные здесь.",
+                           "A region, district or filtered map names every monotown (with a leader line, "
+                           "or a number in the key when crowded); a map of all Russia names those chosen here."),
     "export.town_option": ("{town} — {region}", "{town} — {region}"),
     "export.build": ("Собрать файл", "Build file"),
     "export.building": ("Собираю…", "Building…"),
@@ -315,6 +315,36 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Так будет выглядеть HTML-файл (та же карта, что в файле).",
         "This is what the HTML file will look like (the same map as in the file)."),
     "export.no_layers": ("Выберите хотя бы один слой.", "Choose at least one layer."),
+    # --- #22 slides: what an exported map says about itself ------------------------------------
+    "export.title_placeholder": ("Пусто — заголовок по региону и фильтрам",
+                                 "Empty: a title from the region and filters"),
+    "explore.export_view": ("Экспортировать этот вид", "Export this view"),
+    "explore.export_view_help": ("Открыть «Экспорт» с теми же фильтрами и редакцией перечня",
+                                 "Open Export with the same filters and list edition"),
+    "export.region_title": ("Моногорода: {region}", "Monotowns: {region}"),
+    "export.corridor_title": ("Моногорода у коридора: {corridor}", "Monotowns along {corridor}"),
+    "export.edition_latest": ("Перечень моногородов в действующей редакции", "Monotown list in force"),
+    "export.edition_all": ("Все города, когда-либо входившие в перечень", "Every town ever on the list"),
+    "export.edition_on": ("Перечень на {date}", "The list as of {date}"),
+    "export.f_categories": ("категория {categories}", "category {categories}"),
+    "export.f_toser_yes": ("с ТОСЭР", "with a TOSER"),
+    "export.f_toser_no": ("без ТОСЭР", "without a TOSER"),
+    "export.f_toser_years": ("ТОСЭР создана в {lo}–{hi}", "TOSER created {lo}–{hi}"),
+    "export.f_population": ("население {lo}–{hi}", "population {lo}–{hi}"),
+    "export.f_name": ("название содержит «{name}»", "name contains “{name}”"),
+    "export.towns_shown": ("моногородов на карте: {n}", "monotowns on the map: {n}"),
+    "export.made_on": ("карта на {date}", "map of {date}"),
+    "export.source_line": ("Атлас моногородов России. {attribution}",
+                           "Atlas of Russia's monotowns. {attribution}"),
+    "export.legend_regions": ("Регионы", "Regions"),
+    "export.legend_focus": ("Регион карты", "Region of the map"),
+    "export.legend_neighbours": ("Соседние регионы", "Neighbouring regions"),
+    "export.legend_context": ("Для ориентира", "For orientation"),
+    "export.legend_cities": ("Региональный центр или крупный город", "Regional centre or large city"),
+    "export.key_title": ("Номера на карте", "Numbers on the map"),
+    "export.meta_author": ("Атлас моногородов России", "Atlas of Russia's monotowns"),
+    "export.meta_subject": ("Карта моногородов России. {subtitle}", "Map of Russia's monotowns. {subtitle}"),
+    "export.meta_keywords": ("моногорода, Россия, карта, ТОСЭР", "monotowns, Russia, map, TOSER"),
     "format.html": ("HTML (без интернета)", "HTML (offline)"),
     "format.png": ("PNG (картинка)", "PNG (image)"),
     "format.svg": ("SVG (вектор)", "SVG (vector)"),
@@ -484,6 +514,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count.toser_with_decree_no": ("ТОСЭР с номером постановления", "TOSERs with a decree number"),
     "count.science_kind": ("Научные центры: {kind}", "Science centres: {kind}"),
     "count.science_centres_placed": ("Научных центров на карте", "Science centres on the map"),
+    # #22 slides: build counts of the major-cities layer
+    "count.major_cities": ("Крупных городов для контекста на картах", "Major cities for context on maps"),
+    "count.major_cities_also_monotowns": ("Из них моногородов", "Of them monotowns"),
+    # (#18's neighbour-country layer came to main without a label; the Sources test needs one)
+    "count.neighbour_countries": ("Соседние страны (для проверки координат)",
+                                  "Neighbouring countries (for the coordinate check)"),
     "count.science_centres_rows": ("Строк в таблицах научных центров", "Rows in the science-centre tables"),
     "count.science_centres_by_coordinates": ("…из них по собственным координатам (с источником)",
                                              "…of them at their own cited coordinates"),
@@ -573,9 +609,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                                                              "match of a listed town"),
     "count.rosstat2024_hand_matches": ("Сопоставлений город → МО вручную", "Town → municipality matches by hand"),
     "count.rosstat2024_hand_matches_with_source": ("…из них с источником", "…of them with a cited source"),
-    # (#18's count, unlabelled on main when this branch was made; drop if #18 labels it)
-    "count.neighbour_countries": ("Соседние страны (правило загрузки точек)",
-                                  "Neighbouring countries (the upload rule)"),
     # --- list editions (edition_label) ------------------------------------------------------------
     "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
     "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),
@@ -711,7 +744,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "Reading the file was stopped: it needs more than 1.5 GB of memory. Simplify "
                                "the file or split it."),
     "upload.line_ambiguous": ("Не ясно, в каком порядке записаны координаты линии: как дано, в России {given} "
-                              "вершин, после перестановки — {exchanged}. Выберите порядок ниже (в командной "
+                              "вершин, после перестановки — {exchanged}. Выберите порядок выше (в командной "
                               "строке: --line-order lonlat или latlon).",
                               "It is not clear in which order the line's coordinates are written: as given "
                               "{given} of the vertices are in Russia, exchanged {exchanged}. Choose the order "
@@ -763,9 +796,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.parts_dropped_degenerate": ("Пропущены части линии из совпадающих точек: {parts}.",
                                     "Parts of the line made of identical points were skipped: {parts}."),
     "upload.line_exchanged": ("Линия записана как [широта, долгота]: координаты переставлены (после перестановки "
-                          "в России заметно больше вершин, чем как дано). Если это не так, выберите порядок ниже.",
+                          "в России заметно больше вершин, чем как дано). Если это не так, выберите порядок выше.",
                           "The line is written as [lat, lon]: its coordinates were exchanged (exchanged, "
-                          "clearly more of its vertices are in Russia than as given). If not, choose the order below."),
+                          "clearly more of its vertices are in Russia than as given). If not, choose the order above."),
     "upload.parts_exchanged": ("Части линии {parts} записаны как [широта, долгота]: координаты переставлены.",
                            "Parts {parts} of the line are written as [lat, lon]: their coordinates were exchanged."),
     "upload.non_lines_skipped": ("Объекты, не являющиеся линиями ({kinds}), пропущены.",
@@ -802,16 +835,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "point is outside Russia, exchanged it is inside. If they are real points near the border (e.g. in Kazakhstan or the Caucasus), switch exchanging off (the checkbox on the page, --as-given on the command line)."),
     "upload.rows_held": ("Строки {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом с "
                          "линией, хотя после перестановки оказалась бы в России. Если весь файл записан как "
-                         "(широта, долгота), выберите этот порядок ниже.",
+                         "(широта, долгота), выберите этот порядок выше.",
                          "Rows {rows} ({n}) were kept as given: the point lies in a neighbouring country or near "
                          "the line, although exchanged it would lie in Russia. If the whole file is written as "
-                         "(lat, lon), choose that order below."),
+                         "(lat, lon), choose that order above."),
     "upload.features_held": ("Объекты {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом "
                              "с линией, хотя после перестановки оказалась бы в России. Если весь файл записан "
-                             "как (широта, долгота), выберите этот порядок ниже.",
+                             "как (широта, долгота), выберите этот порядок выше.",
                              "Features {rows} ({n}) were kept as given: the point lies in a neighbouring country "
                              "or near the line, although exchanged it would lie in Russia. If the whole file is "
-                             "written as (lat, lon), choose that order below."),
+                             "written as (lat, lon), choose that order above."),
     "upload.rows_exchanged_all": ("Все строки прочитаны как (широта, долгота), как выбрано.",
                                   "Every row was read as (lat, lon), as chosen."),
     "upload.features_exchanged_all": ("Все объекты прочитаны как (широта, долгота), как выбрано.",
