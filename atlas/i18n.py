@@ -591,6 +591,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                                                 "Towns with an industrial jobs share"),
     "count.economy_unit_town": ("Показатели по самому городу", "Figures for the town itself"),
     "count.economy_unit_district": ("Показатели по всему району", "Figures for the whole district"),
+    # issue #19 (truth2): the wage reference and the Rosstat rows identified by hand
+    "count.region_wages_rows_with_figure": ("Средняя зарплата по региону: строк с цифрой (region_wages.csv)",
+                                            "Regional average wage: rows with a figure (region_wages.csv)"),
+    "count.region_wages_regions_with_figure": ("…регионов с цифрой", "…regions with a figure"),
+    "count.economy_towns_vs_region_average": ("Городов, чья зарплата сравнена со средней по региону",
+                                              "Towns whose wage is compared with the region's average"),
+    "count.economy_towns_vs_monotown_median_fallback": ("…сравнена с медианой моногородов региона (средней нет)",
+                                                        "…compared with the median of the region's monotowns "
+                                                        "(no regional average)"),
+    "count.rosstat2024_municipalities_unidentified": ("МО Росстата с моногородом, не опознанным атласом",
+                                                      "Rosstat municipalities with a monotown the atlas has not "
+                                                      "identified"),
+    "count.rosstat2024_municipalities_identified_namesake": ("МО Росстата, опознанные как совпадение названий "
+                                                             "с городом перечня",
+                                                             "Rosstat municipalities identified as a namesake "
+                                                             "match of a listed town"),
+    "count.rosstat2024_hand_matches": ("Сопоставлений город → МО вручную", "Town → municipality matches by hand"),
+    "count.rosstat2024_hand_matches_with_source": ("…из них с источником", "…of them with a cited source"),
     # --- list editions (edition_label) ------------------------------------------------------------
     "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
     "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),
@@ -606,10 +624,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "econ.population_2024": ("Население на 01.01.2024 ({unit})", "Population on 1 Jan 2024 ({unit})"),
     "econ.wage": ("Средняя зарплата в месяц, {year} ({unit})", "Average monthly wage, {year} ({unit})"),
     "econ.wage_value": ("{wage} ₽", "{wage} RUB"),
-    "econ.wage_vs_region": ("Зарплата к медиане моногородов региона ({median} ₽)",
-                            "Wage vs the median of the region's monotowns ({median} RUB)"),
-    "econ.wage_short": ("Средняя зарплата в месяц, {year} ({unit}); в скобках — к медиане моногородов региона",
-                        "Average monthly wage, {year} ({unit}); in brackets, vs the median of the region's monotowns"),
+    # the wage reference (issue #19, truth2): the region's average wage where known, else the monotown median
+    "econ.wage_vs_region": ("Зарплата к средней по региону ({ref} ₽ за {year}, Росстат)",
+                            "Wage vs the region's average ({ref} RUB in {year}, Rosstat)"),
+    "econ.wage_vs_region_median": ("Зарплата к медиане моногородов региона ({median} ₽; средней по региону "
+                                   "в источниках атласа нет)",
+                                   "Wage vs the median of the region's monotowns ({median} RUB; the region's "
+                                   "average is not among the atlas's sources)"),
+    "econ.wage_short": ("Средняя зарплата в месяц, {year} ({unit}); в скобках — к средней по региону (Росстат)",
+                        "Average monthly wage, {year} ({unit}); in brackets, vs the region's average (Rosstat)"),
+    "econ.wage_short_median": ("Средняя зарплата в месяц, {year} ({unit}); в скобках — к медиане моногородов "
+                               "региона (средней по региону нет)",
+                               "Average monthly wage, {year} ({unit}); in brackets, vs the median of the "
+                               "region's monotowns (no regional average)"),
     "econ.wage_diff": ("{wage} ₽ ({diff})", "{wage} RUB ({diff})"),
     "econ.population_2024_change": ("Население на 01.01.2024 ({unit}); в скобках — изменение с переписи 2021",
                                     "Population on 1 Jan 2024 ({unit}); in brackets, change since the 2021 census"),
@@ -623,8 +650,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "Rosstat, municipal indicators database (BDPMO)"),
     "econ.source_population": ("Росстат, бюллетень BUL_MO_2024", "Rosstat, bulletin BUL_MO_2024"),
     "econ.not_published": ("нет в извлечении Росстата", "not in Rosstat's extract"),
-    "legend_wage": ("Зарплата к медиане моногородов региона (Росстат, БДПМО)",
-                    "Wage vs the median of the region's monotowns (Rosstat BDPMO)"),
+    "legend_wage": ("Зарплата к средней по региону за тот же год (Росстат); где её нет — к медиане "
+                    "моногородов региона (БДПМО)",
+                    "Wage vs the region's average of the same year (Rosstat); where unknown, vs the median "
+                    "of the region's monotowns (BDPMO)"),
     "legend_industry": ("Доля занятых в добыче и обработке (Росстат, БДПМО)",
                         "Jobs in mining and manufacturing (Rosstat BDPMO)"),
     "legend_population_change": ("Население 2024 к переписи 2021 (только города-округа)",
@@ -973,8 +1002,13 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "economy_source": ("Источник показателей", "Source of the figures"),
     "wage_region_monotown_median": ("Медиана зарплаты моногородов региона, ₽",
                                     "Median wage of the region's monotowns, RUB"),
-    "wage_vs_region_pct": ("Зарплата к медиане моногородов региона, %",
-                           "Wage vs the region's monotown median, %"),
+    "wage_vs_region_pct": ("Зарплата к региону (к средней по региону, иначе к медиане моногородов), %",
+                           "Wage vs region (the region's average, else the monotown median), %"),
+    "wage_region_avg": ("Средняя зарплата по региону за тот же год (Росстат), ₽",
+                        "Region's average wage, same year (Rosstat), RUB"),
+    "wage_region_ref": ("База сравнения зарплаты, ₽", "Wage reference, RUB"),
+    "wage_region_ref_kind": ("Что взято базой сравнения", "Wage reference used"),
+    "wage_region_ref_source": ("Источник базы сравнения", "Source of the wage reference"),
     "population_change_pct": ("Изменение населения с 2021, %", "Population change since 2021, %"),
     "category_acts": ("Категория по распоряжениям", "Category by the acts"),
     "category_acts_as_of": ("Редакция (распоряжения)", "Edition (acts)"),
