@@ -126,6 +126,21 @@ def load_monotowns(edition="latest") -> gpd.GeoDataFrame:
     return schema.validate(select_edition(towns, editions, acts, edition), schema.MONOTOWNS, "monotowns")
 
 
+def edition_codes(towns: pd.DataFrame, editions: pd.DataFrame, acts: pd.DataFrame) -> list[str]:
+    """Per town (in ``towns`` order), its category on every edition in force order, one digit
+    per edition, ``"0"`` where the town is not on that edition (pure; the map's slider)."""
+    order = list(acts.act_id)
+    cat = editions.pivot_table(index="town_id", columns="act_id", values="category", aggfunc="first")
+    cat = cat.reindex(index=list(towns.town_id), columns=order)
+    return ["".join("0" if pd.isna(v) else str(int(v)) for v in row) for row in cat.itertuples(index=False)]
+
+
+def all_edition_codes(towns: pd.DataFrame) -> list[str]:
+    """:func:`edition_codes` for ``towns`` against the built editions tables."""
+    _, editions, acts = _tables()
+    return edition_codes(towns, editions, acts)
+
+
 LIST_COLUMNS = ["act_id", "act_no", "act_date", "in_force_from", "kind", "towns", "cat1", "cat2", "cat3",
                 "towns_stated", "cat1_stated", "cat2_stated", "cat3_stated", "counts_match",
                 "count_source", "events_added", "events_removed", "events_category", "label",

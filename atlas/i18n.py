@@ -668,6 +668,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer.attribution": ("", ""),  # replaced below from atlas.policy
     "footer.boundaries": ("", ""),
     "error.generic": ("Не получилось: {error}", "Something went wrong: {error}"),
+    # --- #21: the live map's tools (search, measure, edition slider) ------------------------------
+    "map.search": ("Найти город", "Find a town"),
+    "map.search_none": ("Ничего не найдено", "No town found"),
+    "map.measure": ("Измерить", "Measure"),
+    "map.measure_hint": ("Щёлкайте по карте; щелчок по кнопке — закончить",
+                         "Click on the map; click the button again to finish"),
+    "map.measure_clear": ("Сбросить", "Clear"),
+    "map.play": ("Показать редакции по очереди", "Play through the editions"),
+    "map.pause": ("Пауза", "Pause"),
+    "map.slider": ("Редакция перечня на карте", "List edition on the map"),
+    "map.slider_off": ("Вернуться к отбору", "Back to the filter"),
+    "map.slider_note": ("все города редакции, фильтры не применяются",
+                        "every town of the edition, filters not applied"),
+    "map.isolate_hint": ("Щелчок — показать только этот класс, повторный — все",
+                         "Click to show this class only, again to show all"),
+    "map.legend_edition": ("Изменения к предыдущей редакции", "Changes since the previous edition"),
+    "map.grid": ("Градусная сетка", "Graticule"),
 }
 
 from atlas.policy import ATTRIBUTION as _ATTRIBUTION  # noqa: E402

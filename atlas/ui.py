@@ -222,9 +222,11 @@ def _live_map_component(version: tuple):
     """Declare the live map over a folder written once per data version (see atlas.maps.live)."""
     import streamlit.components.v1 as components
 
+    from atlas.editions import all_edition_codes
     from atlas.maps.live import payload_index, prepare_web_dir
 
     all_towns = io.read_layer("monotowns")
+    all_towns["edition_codes"] = all_edition_codes(all_towns)  # the map's edition slider
     centres = io.load_science_centres()
     folder = prepare_web_dir(io.load_region_arcs(), all_towns, io.load_regions(), centres)
     return (components.declare_component("atlas_map", path=str(folder)), folder.name,

@@ -5,7 +5,7 @@ import streamlit as st
 from atlas import ui
 from atlas.analysis.filters import TownFilter, nearest_other_towns
 from atlas.i18n import column_labels, name, t
-from atlas.maps.live import LiveOptions
+from atlas.maps.live import LiveOptions, parse_view
 from atlas.views import (
     centres_near_rows, compare_table, edition_options, edition_summary, explore_table,
     history_rows, town_card_rows,
@@ -22,7 +22,7 @@ towns = ui.towns(edition)
 regions = ui.regions_display()
 flt = ui.filter_sidebar(towns, regions, TownFilter.from_query(st.query_params), lang)
 for k in list(st.query_params):  # the filters are written back below; other views keep theirs
-    if k not in ("lang", "town", "cmp_from", "cmp_to"):
+    if k not in ("lang", "town", "cmp_from", "cmp_to", "view"):
         del st.query_params[k]
 st.query_params.update(flt.to_query())
 if edition != "latest":
@@ -44,11 +44,13 @@ choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "s
 selected = st.query_params.get("town")
 if not len(shown):
     st.info(t("explore.no_towns", lang))
+slider = [(v, labels[v]) for v in values if v != "latest"]
 click = ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None if choro == "none" else choro,
-                                       selected=selected), key="explore_map")
+                                       selected=selected, view=parse_view(st.query_params.get("view")),
+                                       permalink=True, fit_filtered=True, editions=slider), key="explore_map")
 clicked = ui.new_click("explore_map", click)
 if clicked and clicked != selected:
-    # the card below follows the click at once; the map already shows the town's popup
+    # the card below and its picker follow the click at once; the map already shows the popup
     st.query_params["town"] = selected = clicked
 
 st.subheader(t("explore.table", lang))
@@ -59,12 +61,13 @@ names = ui.town_names(lang)
 options = [""] + sorted(shown.town_id, key=lambda i: names.get(i, i))
 if selected and selected not in options and selected in names:
     options.append(selected)
+if selected in options and st.session_state.get("_town_synced") != selected:
+    st.session_state["town_pick"] = selected  # a map click, a search or a deep link chose the town
+st.session_state["_town_synced"] = selected
 pick = st.selectbox(t("explore.town_card", lang), options,
-                    index=options.index(selected) if selected in options else 0,
                     format_func=lambda i: names.get(i, t("explore.pick_town", lang)), key="town_pick")
 if pick and pick != selected:
-    st.query_params["town"] = pick
-    selected = pick
+    st.query_params["town"] = st.session_state["_town_synced"] = selected = pick
 if selected and selected in names:
     row = all_towns[all_towns.town_id == selected].iloc[0]
     if selected in set(towns.town_id):  # the category in force on the chosen edition

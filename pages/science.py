@@ -8,7 +8,7 @@ from atlas import fmt, ui
 from atlas.analysis.claims import NAMED_TOWNS, compare_toser
 from atlas.analysis.science import nearest_science_centre
 from atlas.i18n import column_labels, layer_name, names, region_name, t, vocab_codes, vocab_label
-from atlas.maps.live import LiveOptions
+from atlas.maps.live import LiveOptions, parse_view
 
 lang = ui.lang()
 st.title(t("science.title", lang))
@@ -46,7 +46,8 @@ except ValueError:
 lines = st.checkbox(t("science.lines", lang), key="sci_lines")
 named = towns[towns.name_ru.isin(NAMED_TOWNS)]
 ui.live_map(towns, LiveOptions(lang=lang, colour="science", distance_bands_km=band_list, centre_kinds=kinds,
-                               lines=lines, highlight=named.town_id.tolist()),
+                               lines=lines, highlight=named.town_id.tolist(),
+                               view=parse_view(st.query_params.get("view")), permalink=True),
             key="science_map", centres=centres)
 
 st.subheader(t("science.ecdf", lang))
