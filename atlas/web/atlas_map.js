@@ -61,7 +61,7 @@
     ["wheel", "touchstart", "keydown"].forEach(function (ev) {
       map.getContainer().addEventListener(ev, mine, { passive: true });
     });
-    map.on("dragstart", mine);
+    map.on("dragstart atlastool", mine);
     map.zoomControl.getContainer().addEventListener("click", mine);
     window.atlasMap = map;  // for browser tests and the benchmark
     map.on("zoomend", restyle);
@@ -92,12 +92,21 @@
     var c = map.getCenter(), lon = c.lng < 0 ? c.lng + 360 : c.lng;
     var view = (+map.getZoom().toFixed(2)) + "/" + c.lat.toFixed(4) + "/" + lon.toFixed(4);
     document.body.setAttribute("data-view", view);
+    viewToUrl();
+  }
+  function viewToUrl() {
+    var view = document.body.getAttribute("data-view");
+    if (!view || !latest || !latest.permalink) return;
     try {
       var loc = window.parent.location, q = new URLSearchParams(loc.search);
+      if (q.get("view") === view) return;
       q.set("view", view);
       window.parent.history.replaceState(window.parent.history.state, "", loc.pathname + "?" + q.toString() + loc.hash);
     } catch (e) { /* another origin: the view stays out of the URL */ }
   }
+  // Streamlit rewrites the page URL from the server's query after a rerun that changes it (the
+  // server does not see a view written here): put the view back when it went missing
+  setInterval(viewToUrl, 700);
 
   function buildStatic(args) {
     AtlasTopo.decodeRegions(data.regions).forEach(function (reg) {

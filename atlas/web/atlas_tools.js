@@ -214,6 +214,7 @@
   }
   Ruler.prototype.toggle = function () {
     this.on = !this.on;
+    this.map.fire("atlastool");  // the reader is working on this view: keep it still
     this.button.setAttribute("aria-pressed", String(this.on));
     this.button.classList.toggle("atlas-on", this.on);
     this.map.getContainer().style.cursor = this.on ? "crosshair" : "";
@@ -233,6 +234,7 @@
     this.pts.push(p);
     this.out.textContent = this.fmt.format(this.km) + "\u00a0" + this.text.km;
     document.body.setAttribute("data-measure-km", String(this.km));
+    document.body.setAttribute("data-measure-pts", JSON.stringify(this.pts));
   };
 
   root.AtlasTools = { el: el, makeCRS: makeCRS, fitPoints: fitPoints, graticule: graticule, Labels: Labels,
