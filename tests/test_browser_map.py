@@ -198,3 +198,31 @@ def test_phone_layout_has_no_horizontal_scroll(app_url, browser):
         shot(page, "map_phone.png")
     finally:
         ctx.close()
+
+
+def test_offline_html_export_draws_the_same_conic(browser, tmp_path):
+    from atlas.export.figure import export_map
+
+    out = tmp_path / "russia.html"
+    export_map(out, lang="en")
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_function("() => Object.values(window).some(v => v && v._leaflet_id && v.getZoom)")
+        got = page.evaluate("""() => {
+            const map = Object.values(window).find(v => v && v._leaflet_id && v.getZoom);
+            const pr = map.options.crs.projection;
+            return [map.options.crs.code, [[55.75, 37.62], [66.0, 190.3], [43.12, 131.9]].map(
+                p => { const q = pr.project(L.latLng(p[0], p[1])); return [q.x, q.y]; })]; }""")
+        assert got[0] == "ATLAS:RUSSIA_AEA"
+        fwd = Transformer.from_crs("EPSG:4326", RUSSIA_AEA, always_xy=True)
+        for (lat, lon), (x, y) in zip([(55.75, 37.62), (66.0, 190.3), (43.12, 131.9)], got[1], strict=True):
+            ex, ey = fwd.transform(lon, lat)
+            assert abs(x - ex) < 0.01 and abs(y - ey) < 0.01
+        assert errors == []
+    finally:
+        ctx.close()
