@@ -26,17 +26,15 @@ API
 ``name(row, lang)`` / ``names(df, lang)``
     A place's display name: ``name_ru`` in Russian; ``name_en`` in English, transliterated
     from ``name_ru`` where ``name_en`` is empty. Works for towns, centres, corridors, nodes.
-``region_name(iso, lang)`` / ``region_names(lang)``
-    Federal subject name by ISO code ("RU-KEM" → "Кемеровская область" / "Kemerovo Oblast").
-``layer_name(layer, id, lang)``
-    Name of a centre / corridor / node / town by id (``layer_name("science_centres", "fu-ural", "en")``).
 ``transliterate(text)``
     Russian → Latin with capitals kept ("Усолье-Сибирское" → "Usole-Sibirskoe").
 ``edition_label(text, lang)``
     A list edition as the data names it ("1398-р в ред. 668-р от 2015-04-16") in the language.
 ``lang_name(lang)`` / ``LANGS`` / ``DEFAULT_LANG`` / ``EMPTY`` ("—")
 
-Numbers, distances and dates are written by :mod:`atlas.fmt`; the language state and the
+Names looked up by code in the data (regions by ISO code, centres, corridors, nodes and towns
+by id) are in :mod:`atlas.names`: the catalogue holds text only. Numbers, distances and dates
+are written by :mod:`atlas.fmt`; the language state and the
 widgets that keep their values across a language switch live in :mod:`atlas.ui`.
 
 Adding text: add a key to :data:`STRINGS` with both languages (``tests/test_i18n.py`` fails
@@ -47,7 +45,6 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
 
 LANGS = ("ru", "en")
 DEFAULT_LANG = "ru"
@@ -914,31 +911,6 @@ def names(df, lang: str | None = DEFAULT_LANG, ru: str = "name_ru", en: str = "n
     return latin.fillna(fallback).fillna(EMPTY).astype(str)
 
 
-@lru_cache(maxsize=1)
-def _regions() -> dict[str, tuple[str, str]]:
-    from atlas import io
-
-    r = io.read_layer("regions")
-    return {iso: (ru, en) for iso, ru, en in zip(r.iso, r.name_ru, r.name_en)}
-
-
-def region_names(lang: str | None = DEFAULT_LANG) -> dict[str, str]:
-    """{ISO code: region name} for every federal subject."""
-    i = lang_index(lang)
-    return {iso: pair[i] or pair[0] for iso, pair in _regions().items()}
-
-
-def region_name(iso, lang: str | None = DEFAULT_LANG) -> str:
-    from atlas.fmt import is_empty
-
-    if is_empty(iso):
-        return EMPTY
-    pair = _regions().get(str(iso))
-    if pair is None:
-        return str(iso)
-    return pair[lang_index(lang)] or pair[0]
-
-
 def act_number(act, lang: str | None = DEFAULT_LANG) -> str:
     """An order's number as the language writes it: "668-р" / "668-r"."""
     from atlas.fmt import is_empty
@@ -946,35 +918,6 @@ def act_number(act, lang: str | None = DEFAULT_LANG) -> str:
     if is_empty(act):
         return EMPTY
     return re.sub(r"-р\b", "-r", str(act)) if lang == "en" else str(act)
-
-
-_ID_COLUMNS = {"science_centres": "centre_id", "corridors": "corridor_id", "logistics_nodes": "node_id",
-               "monotowns": "town_id"}
-
-
-@lru_cache(maxsize=8)
-def _layer_names(layer: str, mtime: float) -> dict[str, tuple[str, str]]:
-    from atlas import io
-
-    df = io.read_layer(layer)
-    latin = names(df, "en")
-    return {i: (ru, en) for i, ru, en in zip(df[_ID_COLUMNS[layer]], df["name_ru"], latin)}
-
-
-def layer_name(layer: str, item_id, lang: str | None = DEFAULT_LANG) -> str:
-    """Display name of a centre, corridor, node or town by its id ("fu-ural" → "Уральский
-    федеральный университет" / "Ural Federal University"); "—" if missing, the id if unknown."""
-    from atlas.fmt import is_empty
-    from atlas.paths import data_dir
-
-    if is_empty(item_id):
-        return EMPTY
-    try:
-        table = _layer_names(layer, (data_dir() / f"{layer}.parquet").stat().st_mtime)
-    except (OSError, KeyError):
-        return str(item_id)
-    pair = table.get(str(item_id))
-    return str(item_id) if pair is None else pair[lang_index(lang)]
 
 
 _ED_FIRST = re.compile(r"^1398-р,\s*ред\.\s*(\d{2}\.\d{2}\.\d{4})$")

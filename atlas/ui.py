@@ -279,7 +279,8 @@ def town_history(town_id: str):
 @st.cache_data(show_spinner=False)
 def town_names(lang_code: str) -> dict[str, str]:
     """Every town ever listed: id -> "Name — Region" in the language (for the town picker)."""
-    from atlas.i18n import names, region_names
+    from atlas.i18n import names
+    from atlas.names import region_names
 
     all_towns = io.read_layer("monotowns")
     regs = region_names(lang_code)

@@ -16,7 +16,8 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
     stay numbers so the columns sort, distances rounded (0 decimals from 10 km, 1 below)."""
     import numpy as np
 
-    from atlas.i18n import names, region_names, vocab_label
+    from atlas.i18n import names, vocab_label
+    from atlas.names import region_names
 
     regs = region_names(lang)
     dist = pd.to_numeric(towns.get("dist_science_km", pd.Series(index=towns.index, dtype=float)),
@@ -51,7 +52,7 @@ def edition_summary(towns, lang: str = "ru") -> str:
 
 
 def _layer_name(layer: str, id_col: str, value, lang: str) -> str:
-    from atlas.i18n import layer_name
+    from atlas.names import layer_name
 
     return layer_name(layer, value, lang)
 
@@ -63,7 +64,8 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     distances in km, names in Latin letters in English; a missing value is "—".
     """
     from atlas import fmt
-    from atlas.i18n import edition_label, region_name, transliterate, vocab_label
+    from atlas.i18n import edition_label, transliterate, vocab_label
+    from atlas.names import region_name
 
     def val(v):
         return fmt.text(v)
@@ -249,7 +251,7 @@ def build_count_value(key: str, value, lang: str = "ru") -> str:
                  waypoints=fmt.integer(wps, lang), anchors=fmt.integer(anchors, lang),
                  leg=fmt.km(leg, lang))
     if m := _ARCS.fullmatch(text):
-        from atlas.i18n import region_name
+        from atlas.names import region_name
 
         arcs, size, error, iso = m.groups()
         return t("count.region_arcs_value", lang, arcs=fmt.integer(arcs, lang),
@@ -306,7 +308,8 @@ def edition_options(editions: pd.DataFrame, lang: str = "ru") -> tuple[list[str]
 
 def compare_table(changes, lang: str = "ru") -> pd.DataFrame:
     """Towns added, removed or recategorised between two editions, with human labels."""
-    from atlas.i18n import column_label, names, region_name, vocab_label
+    from atlas.i18n import column_label, names, vocab_label
+    from atlas.names import region_name
 
     def cat(v):
         return vocab_label("category", v, lang) if not pd.isna(v) else "—"
@@ -339,7 +342,8 @@ def history_rows(history: pd.DataFrame, lang: str = "ru") -> pd.DataFrame:
 def centres_near_rows(pairs: pd.DataFrame, centres, lang: str = "ru") -> pd.DataFrame:
     """Science centres near one town (from ``centres_near``), nearest first, with kinds."""
     from atlas import fmt
-    from atlas.i18n import column_label, layer_name, vocab_label
+    from atlas.i18n import column_label, vocab_label
+    from atlas.names import layer_name
 
     return pd.DataFrame({
         column_label("name", lang): [layer_name("science_centres", c, lang) for c in pairs.centre_id],

@@ -7,7 +7,8 @@ import streamlit as st
 
 from atlas import fmt, ui
 from atlas.export.figure import ALL_LAYERS, export_map
-from atlas.i18n import names, region_names, t, vocab_codes, vocab_label
+from atlas.i18n import names, t, vocab_codes, vocab_label
+from atlas.names import region_names
 
 lang = ui.lang()
 st.title(t("export.title", lang))

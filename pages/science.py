@@ -7,7 +7,8 @@ import streamlit as st
 from atlas import fmt, ui
 from atlas.analysis.claims import NAMED_TOWNS, compare_toser
 from atlas.analysis.science import nearest_science_centre
-from atlas.i18n import column_labels, layer_name, names, region_name, t, vocab_codes, vocab_label
+from atlas.i18n import column_labels, names, t, vocab_codes, vocab_label
+from atlas.names import layer_name, region_name
 from atlas.maps.live import LiveOptions, parse_view
 
 lang = ui.lang()

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas.i18n import region_name
+from atlas.names import region_name
 
 from atlas.io import load_monotowns
 

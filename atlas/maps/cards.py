@@ -12,7 +12,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from atlas import fmt
-from atlas.i18n import edition_label, layer_name, region_name, t, transliterate, vocab_label
+from atlas.i18n import edition_label, t, transliterate, vocab_label
+from atlas.names import layer_name, region_name
 from atlas.maps.arc_regions import _script_json
 
 
