@@ -132,13 +132,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explore.category1": ("Категория 1", "Category 1"),
     "explore.editions_caption": ("Категории по редакциям перечня: {items}",
                                  "Categories by list edition: {items}"),
-    "explore.edition_item": ("{edition} — {n} гор.", "{edition} — {n} towns"),
+    "explore.edition_item": ("{edition} — {towns}", "{edition} — {towns}"),
     "map.fit": ("Показать все отобранные города", "Zoom to the towns shown"),
     "map.card_hint": ("Полная карточка с источниками — под картой.",
                       "The full card with sources is below the map."),
     "explore.edition_pick": ("Редакция перечня", "Edition of the list"),
-    "explore.edition_latest_option": ("Действующий перечень — {n} гор.", "The list in force — {n} towns"),
-    "explore.edition_option": ("{label} — {n} гор.", "{label} — {n} towns"),
+    "explore.edition_latest_option": ("Действующий перечень — {towns}", "The list in force — {towns}"),
+    "explore.edition_option": ("{label} — {towns}", "{label} — {towns}"),
     "explore.edition_help": (
         "Перечень моногородов менялся много раз: выберите редакцию, чтобы увидеть список и категории, "
         "действовавшие после этого акта. Редакции без установленных номера и даты стоят в конце.",
@@ -149,6 +149,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explore.compare_to": ("Стало", "To"),
     "explore.compare_counts": ("Добавлено: {added} · исключено: {removed} · сменили категорию: {recat}",
                                "Added: {added} · removed: {removed} · recategorised: {recat}"),
+    "explore.compare_note": ("Сравниваются все города двух редакций: фильтры слева здесь не применяются.",
+                             "All towns of the two editions are compared: the filters on the left do not apply here."),
     "explore.compare_none": ("Между этими редакциями перечень не менялся.",
                              "The list did not change between these editions."),
     "explore.history": ("История в перечне", "History on the list"),
@@ -218,14 +220,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "science.ecdf": ("Распределение расстояний (ECDF)", "Distribution of distances (ECDF)"),
     "science.ecdf_x": ("Расстояние до ближайшего научного центра, км",
                        "Distance to the nearest science centre, km"),
-    "science.ecdf_y": ("Доля городов не дальше этого расстояния",
-                       "Share of towns within this distance"),
+    "science.ecdf_y": ("Доля городов", "Share of towns"),
     "science.ecdf_series": ("Группа", "Group"),
     "science.group_toser": ("ТОСЭР", "TOSER"),
     "science.group_others": ("остальные", "others"),
     "science.ranking": ("Рейтинг: дальше всего от науки", "Ranking: farthest from science"),
-    "science.edition": ("Сравнение ТОСЭР и остальных городов — по перечню: {edition} ({n} гор.).",
-                        "TOSER vs other towns is compared on the list: {edition} ({n} towns)."),
+    "science.edition": ("Сравнение ТОСЭР и остальных городов — по перечню: {edition} ({towns}).",
+                        "TOSER vs other towns is compared on the list: {edition} ({towns})."),
     "science.kinds_help": ("Расстояние считается до ближайшего центра выбранных видов (геодезически, WGS84).",
                            "Distance to the nearest centre of the chosen kinds (geodesic, WGS84)."),
     "science.named": ("Города из тезиса", "Towns named in the claim"),
@@ -682,6 +683,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "Click to show this class only, again to show all"),
     "map.legend_edition": ("Изменения к предыдущей редакции", "Changes since the previous edition"),
     "map.grid": ("Градусная сетка", "Graticule"),
+    # counted nouns: the CLDR plural forms of the language, "|"-separated (ru: one|few|many|other,
+    # en: one|other), chosen by atlas.fmt.count through Babel
+    "count.towns": ("{n} город|{n} города|{n} городов|{n} города", "{n} town|{n} towns"),
 }
 
 from atlas.policy import ATTRIBUTION as _ATTRIBUTION  # noqa: E402

@@ -24,7 +24,7 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
                          errors="coerce").astype(float)
     dist = pd.Series(np.where(dist.abs() < 10, dist.round(1), dist.round(0)), index=towns.index)
     out = pd.DataFrame({
-        t("towns", lang): names(towns, lang).values,
+        column_label("town", lang): names(towns, lang).values,
         t("region", lang): [regs.get(r, r) for r in towns.region_iso],
         t("category", lang): towns.category.astype(int).values,
         t("specialization", lang): [vocab_label("specialization", s, lang) for s in towns.specialization],
@@ -43,10 +43,10 @@ def edition_summary(towns, lang: str = "ru") -> str:
         return ""
     counts = towns.category_as_of.value_counts(sort=False)
     counts = counts.sort_values(ascending=False, kind="stable")
-    from atlas.fmt import integer
+    from atlas.fmt import count
     from atlas.i18n import edition_label
 
-    items = "; ".join(t("explore.edition_item", lang, edition=edition_label(ed, lang), n=integer(n, lang))
+    items = "; ".join(t("explore.edition_item", lang, edition=edition_label(ed, lang), towns=count(n, "towns", lang))
                       for ed, n in counts.items())
     return t("explore.editions_caption", lang, items=items)
 
@@ -190,8 +190,10 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
                              "scale": {"domain": domain, "range": [CATEGORY_COLOURS[k] for k in sorted(CATEGORY_COLOURS)]},
                              "legend": {"orient": "bottom", "labelLimit": 400}}
         tooltip.append({"field": "category", "title": column_label("category", lang)})
+    from atlas.fmt import vega_locale
+
     spec = {"mark": {"type": "circle", "size": 70, "opacity": 0.9, "stroke": "#333333", "strokeWidth": 0.6},
-            "encoding": encoding}
+            "encoding": encoding, "config": {"locale": vega_locale(lang)}}
     return data, spec
 
 
@@ -296,14 +298,28 @@ def build_count_table(counts: dict, lang: str = "ru") -> pd.DataFrame:
 
 
 def edition_options(editions: pd.DataFrame, lang: str = "ru") -> tuple[list[str], dict[str, str]]:
-    """Edition picker values ("latest", then every act id in force order) and their labels."""
+    """Edition picker values ("latest", then every act id in date order) and their labels."""
+    from atlas.fmt import count
     from atlas.i18n import edition_label
 
     latest_n = int(editions.towns.iloc[-1]) if len(editions) else 0
-    labels = {"latest": t("explore.edition_latest_option", lang, n=latest_n)}
+    labels = {"latest": t("explore.edition_latest_option", lang, towns=count(latest_n, "towns", lang))}
     for r in editions.itertuples():
-        labels[r.act_id] = t("explore.edition_option", lang, label=edition_label(r.label, lang), n=int(r.towns))
-    return ["latest", *editions.act_id.tolist()], labels
+        labels[r.act_id] = t("explore.edition_option", lang, label=edition_label(r.label, lang),
+                             towns=count(int(r.towns), "towns", lang))
+    return ["latest", *sorted(editions.act_id, key=lambda a: edition_date_key(editions, a))], labels
+
+
+def edition_date_key(editions: pd.DataFrame, act_id: str) -> str:
+    """Where an edition goes in date order: the day it came into force, else the act's date,
+    else the end of the year its id names (an act known by its year only), else last."""
+    row = editions.set_index("act_id").loc[act_id]
+    for col in ("in_force_from", "act_date"):
+        value = row.get(col)
+        if isinstance(value, str) and value:
+            return value
+    m = re.search(r"(\d{4})", str(act_id))
+    return f"{m.group(1)}-12-31~" if m else "9999"
 
 
 def compare_table(changes, lang: str = "ru") -> pd.DataFrame:

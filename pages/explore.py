@@ -44,7 +44,7 @@ choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "s
 selected = st.query_params.get("town")
 if not len(shown):
     st.info(t("explore.no_towns", lang))
-slider = [(v, labels[v]) for v in values if v != "latest"]
+slider = [(a, labels[a]) for a in editions.act_id]  # in force order, as the map's edition codes
 click = ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None if choro == "none" else choro,
                                        selected=selected, view=parse_view(st.query_params.get("view")),
                                        permalink=True, fit_filtered=True, editions=slider), key="explore_map")
@@ -96,6 +96,7 @@ if st.toggle(t("explore.compare", lang), value="cmp_from" in st.query_params, ke
                              index=values.index(ui.query_choice("cmp_to", values, "latest")), key="cmp_to")
     st.query_params.update({"cmp_from": cmp_from, "cmp_to": cmp_to})
     changes = ui.compare(cmp_from, cmp_to)
+    st.caption(t("explore.compare_note", lang))
     counts = changes.change.value_counts()
     st.caption(t("explore.compare_counts", lang, added=int(counts.get("added", 0)),
                  removed=int(counts.get("removed", 0)), recat=int(counts.get("recategorised", 0))))

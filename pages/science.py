@@ -14,7 +14,8 @@ from atlas.maps.live import LiveOptions, parse_view
 lang = ui.lang()
 st.title(t("science.title", lang))
 towns, centres = ui.towns(), ui.science()
-st.caption(t("science.edition", lang, edition=t("explore.edition_latest", lang), n=len(towns)))
+st.caption(t("science.edition", lang, edition=t("explore.edition_latest", lang),
+             towns=fmt.count(len(towns), "towns", lang)))
 kind_codes = vocab_codes("science_kind")
 kinds = st.multiselect(t("science.kinds", lang), kind_codes,
                        default=[k for k in kind_codes if k != "naukograd_lapsed"],
@@ -35,7 +36,7 @@ c2.metric(t("science.median_others", lang), fmt.km(cmp_.median_other_km, lang),
           help=t("science.n_help", lang, n=cmp_.n_other))
 c3.metric(t("science.beyond", lang, threshold=threshold),
           f"{fmt.percent(cmp_.share_beyond_toser, lang)} / {fmt.percent(cmp_.share_beyond_other, lang)}",
-          help=t("science.fisher_help", lang, p=f"{cmp_.fisher_p:.3g}"))
+          help=t("science.fisher_help", lang, p=fmt.significant(cmp_.fisher_p, lang)))
 st.info(cmp_.reading(lang))
 
 bands = st.text_input(t("science.bands", lang), "", key="sci_bands")
@@ -65,7 +66,7 @@ st.vega_lite_chart(pd.concat(curves, ignore_index=True), {
               "axis": {"format": "%"}},
         "color": {"field": "group", "type": "nominal", "title": t("science.ecdf_series", lang),
                   "scale": {"range": ["#CC3311", "#0077BB"]}, "legend": {"orient": "bottom"}},
-    }}, width="stretch")
+    }, "config": {"locale": fmt.vega_locale(lang)}}, width="stretch")
 
 st.subheader(t("science.ranking", lang))
 ranked = towns.sort_values("dist_science_km", ascending=False)

@@ -51,6 +51,9 @@ def test_map_is_the_conic_of_the_exports_and_chukotka_is_one_piece(app_url, offl
     # a graticule and city labels orient the reader; no tiles were asked for
     assert frame.locator(".atlas-place").count() >= 10
     assert frame.locator(".atlas-place", has_text="Москва").count() == 1
+    # the scale bar speaks Russian: "1 000 км", not "1000 km"
+    scale = frame.locator(".leaflet-control-scale-line").inner_text().replace("\u00a0", " ")
+    assert re.fullmatch(r"\d{1,3}( \d{3})* км|\d+ м", scale), scale
     assert page.blocked == []
     shot(page, "map_conic.png")
 
