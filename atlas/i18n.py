@@ -685,6 +685,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.grid": ("Градусная сетка", "Graticule"),
     # counted nouns: the CLDR plural forms of the language, "|"-separated (ru: one|few|many|other,
     # en: one|other), chosen by atlas.fmt.count through Babel
+    "municipality.urban_okrug": ("{name}", "{name} urban okrug"),
+    "municipality.urban_settlement": ("{name}", "{name} urban settlement"),
+    "municipality.rural_settlement": ("{name}", "{name} rural settlement"),
+    "municipality.district": ("{name}", "{name} municipal district"),
     "count.towns": ("{n} город|{n} города|{n} городов|{n} города", "{n} town|{n} towns"),
 }
 
@@ -881,6 +885,48 @@ def transliterate(text: str) -> str:
         latin = translit(ch)
         out.append(latin[:1].upper() + latin[1:] if ch.isupper() else latin)
     return "".join(out)
+
+
+# "Городской округ город Заринск", "Ашинское городское поселение": the kind, then the name
+_MUNICIPALITY = [
+    (re.compile(r"^городской\s*округ\s*(?:город(?:-курорт)?\s*)?(?P<name>.+)$", re.I), "urban_okrug"),
+    (re.compile(r"^(?P<name>.+?)\s+городской\s+округ$", re.I), "urban_okrug"),
+    (re.compile(r"^городское\s+поселение\s+(?:город|посе[лё]ок городского типа|рабочий посе[лё]ок|"
+                r"посе[лё]ок)?\s*(?P<name>.+)$", re.I), "urban_settlement"),
+    (re.compile(r"^(?P<name>.+?)\s+городское\s+поселение$", re.I), "urban_settlement"),
+    (re.compile(r"^сельское\s+поселение\s+(?P<name>.+)$", re.I), "rural_settlement"),
+    (re.compile(r"^(?P<name>.+?)\s+сельское\s+поселение$", re.I), "rural_settlement"),
+    (re.compile(r"^(?P<name>.+?)\s+муниципальный\s+район$", re.I), "district"),
+]
+
+
+def place_text(text, lang: str | None = DEFAULT_LANG, same_ru=None, same_en=None) -> str:
+    """Russian free text naming a place (a TOSER, an enterprise) for the reader: as it is in
+    Russian; in English the place's English name when the text is that place's Russian name
+    (``same_ru`` / ``same_en``), else a transliteration."""
+    if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
+        return EMPTY
+    s = str(text).strip()
+    if lang != "en":
+        return s
+    if same_ru is not None and same_en and s == str(same_ru).strip():
+        return str(same_en)
+    return transliterate(s)
+
+
+def municipality_label(text, lang: str | None = DEFAULT_LANG, town_ru=None, town_en=None) -> str:
+    """A municipality in the reader's language: Russian as the list writes it; in English the
+    name (the town's English name where it is the town's) and the kind in English words
+    ("Городской округ город Заринск" → "Zarinsk urban okrug")."""
+    if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
+        return EMPTY
+    s = re.sub(r"\s+", " ", str(text).strip())
+    if lang != "en":
+        return s
+    for pattern, kind in _MUNICIPALITY:
+        if m := pattern.match(s):
+            return t(f"municipality.{kind}", lang, name=place_text(m.group("name"), lang, town_ru, town_en))
+    return place_text(s, lang, town_ru, town_en)
 
 
 def _get(row, key):

@@ -64,7 +64,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     distances in km, names in Latin letters in English; a missing value is "—".
     """
     from atlas import fmt
-    from atlas.i18n import edition_label, transliterate, vocab_label
+    from atlas.i18n import edition_label, municipality_label, place_text, transliterate, vocab_label
     from atlas.names import region_name
 
     def val(v):
@@ -78,7 +78,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     if not fmt.is_empty(row.get("population_year")) and pop != fmt.EMPTY:
         pop = t("card.population_year", lang, population=pop, year=fmt.year(row.get("population_year")))
     if bool(row.get("toser")):
-        params = dict(name=words(row.get("toser_name")), kind=vocab_label("toser_kind", row.get("toser_kind"), lang))
+        params = dict(name=place_text(row.get("toser_name"), lang, row.get("name_ru"), row.get("name_en")), kind=vocab_label("toser_kind", row.get("toser_kind"), lang))
         toser = (t("card.toser_value_year", lang, year=fmt.year(row.get("toser_year")), **params)
                  if not fmt.is_empty(row.get("toser_year")) else t("card.toser_value", lang, **params))
     else:
@@ -87,7 +87,8 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     gid = row.get("geonameid")
     rows = [
         (t("region", lang), region_name(row.get("region_iso"), lang), fmt.EMPTY),
-        (t("municipality", lang), words(row.get("municipality")), val(row.get("source"))),
+        (t("municipality", lang), municipality_label(row.get("municipality"), lang, row.get("name_ru"),
+                                                     row.get("name_en")), val(row.get("source"))),
         (t("category", lang), vocab_label("category", row.get("category"), lang),
          edition_label(row.get("category_as_of"), lang)),
         (t("card.category_2014", lang), vocab_label("category", row.get("category_2014"), lang),

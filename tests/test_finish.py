@@ -79,3 +79,28 @@ def test_scale_bar_and_map_text_come_from_the_catalogue():
 
     assert t(CARD_TEXT["km"], "ru") == "км" and t(CARD_TEXT["measure"], "ru") == "Измерить"
     assert t(CARD_TEXT["measure"], "en") == "Measure"
+
+
+def test_english_cards_name_places_in_english():
+    from atlas.i18n import municipality_label, place_text
+
+    assert municipality_label("Городской округ город Заринск", "en", "Заринск", "Zarinsk") == "Zarinsk urban okrug"
+    assert municipality_label("Ашинское городское поселение", "en") == "Ashinskoe urban settlement"
+    assert municipality_label("Городской округ город Заринск", "ru") == "Городской округ город Заринск"
+    assert place_text("Новоалтайск", "en", "Новоалтайск", "Novoaltaysk") == "Novoaltaysk"
+    assert place_text("Новоалтайск", "ru", "Новоалтайск", "Novoaltaysk") == "Новоалтайск"
+
+
+def test_live_map_popup_has_english_toser_names():
+    from atlas.io import load_regions, read_layer
+    from atlas.maps.live import towns_payload
+
+    towns = read_layer("monotowns")
+    p = towns_payload(towns, load_regions())
+    with_toser = [i for i, n in enumerate(p["toser_name"]) if n]
+    assert with_toser
+    for i in with_toser:
+        en = p["toser_name_en"][i]
+        assert en and not any("а" <= c.lower() <= "я" for c in en), en
+    same = [i for i in with_toser if p["toser_name"][i] == p["name_ru"][i] and p["name_en"][i]]
+    assert all(p["toser_name_en"][i] == p["name_en"][i] for i in same)

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from atlas.crs import RUSSIA_AEA, shift_antimeridian
-from atlas.i18n import t
+from atlas.i18n import place_text, t
 from atlas.maps.palettes import (
     CATEGORY_COLOURS, DISTANCE, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
 )
@@ -97,6 +97,8 @@ def towns_payload(towns, regions) -> dict:
         "spec": col("specialization"), "anchor": col("anchor_enterprise"),
         "pop": col("population"), "toser": [bool(x) for x in towns.toser],
         "toser_kind": col("toser_kind"), "toser_name": col("toser_name"),
+        "toser_name_en": [place_text(n, "en", ru, en) if isinstance(n, str) else None for n, ru, en in
+                          zip(col("toser_name"), col("name_ru"), col("name_en"), strict=True)],
         "toser_year": col("toser_year"), "dist": _clean(dist),
         # per town, its category on each edition in force order ("0": not listed), if given
         "ed": col("edition_codes"),

@@ -191,7 +191,8 @@
     row(L_.specialization, T.spec[i] ? vocab("specialization", T.spec[i]) : null);
     row(L_.anchor, T.anchor[i]);
     row(L_.population, T.pop[i] === null ? null : new Intl.NumberFormat(lang() === "ru" ? "ru-RU" : "en-GB").format(T.pop[i]));
-    row(L_.toser, T.toser[i] ? [T.toser_name[i], vocab("toser_kind", T.toser_kind[i]),
+    var toserName = lang() === "ru" ? T.toser_name[i] : (T.toser_name_en[i] || T.toser_name[i]);
+    row(L_.toser, T.toser[i] ? [toserName, vocab("toser_kind", T.toser_kind[i]),
       T.toser_year[i]].filter(function (x) { return x; }).join(" · ") : L_.no);
     var d = a.dist ? a.dist[pos] : T.dist[i];
     row(L_.dist_science, d === null || d === undefined ? null : Math.round(d) + "\u00a0" + L_.km);
