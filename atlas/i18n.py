@@ -689,6 +689,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "municipality.urban_settlement": ("{name}", "{name} urban settlement"),
     "municipality.rural_settlement": ("{name}", "{name} rural settlement"),
     "municipality.district": ("{name}", "{name} municipal district"),
+    # the atlas's own labels inside source notes, written out in the reader's language
+    "source.year_not_stated": ("год не указан", "year not stated"),
+    "source.population": ("население:", "population:"),
+    "source.specialization": ("специализация:", "specialization:"),
+    "source.history": ("история:", "history:"),
+    "source.note": ("примечание:", "note:"),
+    "source.wikipedia": ("Википедия:", "Wikipedia:"),
+    "source.text_snippet": ("фрагмент текста:", "text snippet:"),
+    "source.mirror": ("копия сайта правительства", "mirror of the government"),
+    "source.cites_amendments": ("ссылается на прежние изменения:", "cites earlier amendments:"),
+    "source.page": ("страница", "page"),
+    "source.population_word": ("население", "population"),
+    "source.copy": ("копия", "mirror"),
+    "source.coordinates": ("Координаты", "Coordinates"),
+    "source.as_in_wikipedia": ("по статье Википедии", "as given in the Wikipedia article"),
+    "source.approximate": ("ПРИБЛИЗИТЕЛЬНО", "APPROXIMATE"),
     "count.towns": ("{n} город|{n} города|{n} городов|{n} города", "{n} town|{n} towns"),
 }
 
@@ -927,6 +943,48 @@ def municipality_label(text, lang: str | None = DEFAULT_LANG, town_ru=None, town
         if m := pattern.match(s):
             return t(f"municipality.{kind}", lang, name=place_text(m.group("name"), lang, town_ru, town_en))
     return place_text(s, lang, town_ru, town_en)
+
+
+# English labels the curators wrote into source notes -> catalogue key (longest first)
+_SOURCE_PHRASES = [
+    (re.compile(r"\bcites earlier amendments:"), "source.cites_amendments"),
+    (re.compile(r"\bmirror of the government\b"), "source.mirror"),
+    (re.compile(r"\btext snippet:"), "source.text_snippet"),
+    (re.compile(r"\byear not stated\b"), "source.year_not_stated"),
+    (re.compile(r"(?<![\w/.-])population:"), "source.population"),
+    (re.compile(r"(?<![\w/.-])specialization:"), "source.specialization"),
+    (re.compile(r"(?<![\w/.-])history:"), "source.history"),
+    (re.compile(r"(?<![\w/.-])note:"), "source.note"),
+    (re.compile(r"(?<![\w/.-])wikipedia\s?:"), "source.wikipedia"),
+    (re.compile(r"(?<=\.ru) page\b"), "source.page"),
+    (re.compile(r"\bas given in the Wikipedia article\b"), "source.as_in_wikipedia"),
+    (re.compile(r"\bCoordinates\b"), "source.coordinates"),
+    (re.compile(r"\bAPPROXIMATE\b"), "source.approximate"),
+    (re.compile(r"(?<![\w/.-])population(?= \()"), "source.population_word"),
+    (re.compile(r"(?<=\.com )mirror\b"), "source.copy"),
+]
+_URL = re.compile(r"https?://\S+")
+
+
+def source_text(text, lang: str | None = DEFAULT_LANG) -> str:
+    """A source note for the reader: the atlas's own English labels in it ("population:",
+    "year not stated", "cites earlier amendments") in the reader's language; addresses, names
+    of publications and quotations stay as the source has them."""
+    if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
+        return EMPTY
+    s = str(text)
+    if lang == "en":
+        return s
+    urls = []
+
+    def keep(m):
+        urls.append(m.group(0))
+        return f"\x00{len(urls) - 1}\x00"
+
+    s = _URL.sub(keep, s)
+    for pattern, key in _SOURCE_PHRASES:
+        s = pattern.sub(lambda m, k=key: t(k, lang), s)
+    return re.sub("\x00(\\d+)\x00", lambda m: urls[int(m.group(1))], s)
 
 
 def _get(row, key):

@@ -64,7 +64,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     distances in km, names in Latin letters in English; a missing value is "—".
     """
     from atlas import fmt
-    from atlas.i18n import edition_label, municipality_label, place_text, transliterate, vocab_label
+    from atlas.i18n import edition_label, municipality_label, place_text, source_text, transliterate, vocab_label
     from atlas.names import region_name
 
     def val(v):
@@ -88,22 +88,22 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     rows = [
         (t("region", lang), region_name(row.get("region_iso"), lang), fmt.EMPTY),
         (t("municipality", lang), municipality_label(row.get("municipality"), lang, row.get("name_ru"),
-                                                     row.get("name_en")), val(row.get("source"))),
+                                                     row.get("name_en")), source_text(row.get("source"), lang)),
         (t("category", lang), vocab_label("category", row.get("category"), lang),
          edition_label(row.get("category_as_of"), lang)),
         (t("card.category_2014", lang), vocab_label("category", row.get("category_2014"), lang),
          t("card.first_edition", lang)),
-        (t("population", lang), pop, val(row.get("population_source"))),
+        (t("population", lang), pop, source_text(row.get("population_source"), lang)),
         (t("specialization", lang), vocab_label("specialization", spec, lang) if not fmt.is_empty(spec)
-         else t("unknown", lang), val(row.get("profile_source"))),
-        (t("anchor", lang), words(row.get("anchor_enterprise")), val(row.get("profile_source"))),
-        (t("toser", lang), toser, val(row.get("toser_source"))),
+         else t("unknown", lang), source_text(row.get("profile_source"), lang)),
+        (t("anchor", lang), words(row.get("anchor_enterprise")), source_text(row.get("profile_source"), lang)),
+        (t("toser", lang), toser, source_text(row.get("toser_source"), lang)),
         (t("dist_science", lang), fmt.distance(row.get("dist_science_km"), lang),
          _layer_name("science_centres", "centre_id", row.get("nearest_science_id"), lang)),
         (t("dist_corridor", lang), fmt.distance(row.get("dist_corridor_km"), lang),
          _layer_name("corridors", "corridor_id", row.get("nearest_corridor_id"), lang)),
         (t("card.geonames", lang), t("card.geonames_id", lang, id=fmt.year(gid)) if not fmt.is_empty(gid)
-         else fmt.EMPTY, val(row.get("coord_source"))),
+         else fmt.EMPTY, source_text(row.get("coord_source"), lang)),
     ]
     history = row.get("specialization_historical")
     if not fmt.is_empty(history):  # today's sector differs from the one the town was listed for

@@ -104,3 +104,26 @@ def test_live_map_popup_has_english_toser_names():
         assert en and not any("а" <= c.lower() <= "я" for c in en), en
     same = [i for i in with_toser if p["toser_name"][i] == p["name_ru"][i] and p["name_en"][i]]
     assert all(p["toser_name_en"][i] == p["name_en"][i] for i in same)
+
+
+# names of publications and datasets that may stay in Latin letters in a Russian note
+PUBLICATIONS = {"GeoNames", "cities", "REGNUM", "Interfax", "Wikipedia", "ru", "de", "wiki", "izvmor", "com", "gov"}
+
+
+def test_russian_card_sources_have_no_english_labels():
+    import re
+
+    from atlas.io import read_layer
+    from atlas.views import town_card_rows
+
+    towns = read_layer("monotowns")
+    stray = set()
+    for _, row in towns.iterrows():
+        card = town_card_rows(row, "ru")
+        for note in card.iloc[:, 2]:
+            text = re.sub(r"https?://\S+|«[^»]*»|\([^()]*[äöüß][^()]*\)", " ", str(note))
+            stray |= {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in PUBLICATIONS}
+    # the atlas's own labels ("population:", "year not stated", …) are in Russian; what Latin
+    # is left are quotations from German sources and words of publication titles
+    assert not stray & {"population", "specialization", "history", "note", "year", "stated", "snippet",
+                        "mirror", "cites", "amendments", "text"}, sorted(stray)

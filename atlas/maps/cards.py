@@ -12,7 +12,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from atlas import fmt
-from atlas.i18n import edition_label, municipality_label, place_text, t, transliterate, vocab_label
+from atlas.i18n import edition_label, municipality_label, place_text, source_text, t, transliterate, vocab_label
 from atlas.names import layer_name, region_name
 from atlas.maps.arc_regions import _script_json
 
@@ -24,7 +24,7 @@ def card_rows(row, lang: str = "ru") -> list[tuple[str, str, str | None]]:
         return transliterate(v) if lang == "en" and v != fmt.EMPTY else v
 
     def src(v):
-        return None if fmt.is_empty(v) else str(v)
+        return None if fmt.is_empty(v) else source_text(v, lang)
 
     toser = t("no", lang)
     if bool(row.get("toser")):
