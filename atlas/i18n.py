@@ -705,6 +705,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source.coordinates": ("Координаты", "Coordinates"),
     "source.as_in_wikipedia": ("по статье Википедии", "as given in the Wikipedia article"),
     "source.approximate": ("ПРИБЛИЗИТЕЛЬНО", "APPROXIMATE"),
+    "upload.button": ("Выбрать файл", "Choose a file"),
+    "upload.per_file": ("До {mb} МБ на файл", "Up to {mb} MB per file"),
     "count.towns": ("{n} город|{n} города|{n} городов|{n} города", "{n} town|{n} towns"),
 }
 

@@ -303,6 +303,31 @@ def query_choice(param: str, values: list, default):
     return v if v in values else default
 
 
+def _css_string(text: str) -> str:
+    """A CSS string literal: letters, digits, spaces and simple punctuation as they are, every
+    other ASCII character as a CSS escape (no quote, bracket or backslash can end it)."""
+    safe = " .,-–—•"
+    return '"' + "".join(c if c.isalnum() or c in safe else f"\\{ord(c):x} " for c in str(text)) + '"'
+
+
+def uploader_texts(lang_code: str) -> None:
+    """Streamlit's file uploader writes "Upload" and "50MB per file" in English whatever the
+    page's language: draw the atlas's words over them (CSS ``content``, so no markup is built
+    from text). Call once on a page with uploaders."""
+    from atlas.uploads import MAX_UPLOAD_BYTES
+
+    button = _css_string(t("upload.button", lang_code))
+    limit = _css_string(t("upload.per_file", lang_code, mb=MAX_UPLOAD_BYTES // (1024 * 1024)))
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(f"""<style>
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after {{
+  content: {button}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.75rem; }}
+</style>""")
+
+
 def number(n, lang_code: str) -> str:
     from atlas import fmt
 

@@ -54,7 +54,8 @@ if clicked and clicked != selected:
     st.query_params["town"] = selected = clicked
 
 st.subheader(t("explore.table", lang))
-st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch")
+st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch",
+             column_config={t("population", lang): st.column_config.NumberColumn(format="localized")})
 
 all_towns = ui.towns("all")
 names = ui.town_names(lang)

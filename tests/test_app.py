@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas import fmt
 from atlas.names import region_name
 
 from atlas.io import load_monotowns
@@ -45,8 +46,8 @@ def test_explore_headline_counts_and_table_agree():
     # the caption accounts for every shown town by list edition
     caption = next(c.value for c in at.caption if "редакциям" in c.value)
     unchanged = int((load_monotowns().category_as_of == "1398-р, ред. 29.07.2014").sum())
-    assert f"1398-р, ред. 29.07.2014 — {unchanged} гор." in caption
-    assert sum(int(n) for n in re.findall(r"— (\d+) гор\.", caption)) == N_LATEST
+    assert f"1398-р, ред. 29.07.2014 — {fmt.count(unchanged, 'towns', 'ru')}" in caption
+    assert sum(int(n) for n in re.findall(r"— (\d+) город", caption)) == N_LATEST
 
 
 @pytest.mark.parametrize("query,check", [
@@ -61,7 +62,7 @@ def test_explore_headline_counts_and_table_agree():
     ({"toser_year_min": "2018", "toser_year_max": "2018"},
      lambda df: df["ТОСЭР"].all() and set(df["Год ТОСЭР"]) == {"2018"}),  # years as text ("—" if none)
     ({"population_min": "100000"}, lambda df: (df["Население"] >= 100000).all()),
-    ({"name": "челны"}, lambda df: list(df["Моногорода"]) == ["Набережные Челны"]),
+    ({"name": "челны"}, lambda df: list(df["Город"]) == ["Набережные Челны"]),
 ])
 def test_each_filter_from_the_url(query, check):
     at = run_page("pages/explore.py", query)

@@ -127,3 +127,11 @@ def test_russian_card_sources_have_no_english_labels():
     # is left are quotations from German sources and words of publication titles
     assert not stray & {"population", "specialization", "history", "note", "year", "stated", "snippet",
                         "mirror", "cites", "amendments", "text"}, sorted(stray)
+
+
+def test_uploader_words_are_css_strings_that_cannot_break_out():
+    from atlas.ui import _css_string
+
+    assert _css_string("До 50 МБ на файл") == '"До 50 МБ на файл"'
+    out = _css_string('x"; } body { color: red } </style>')
+    assert out.count('"') == 2 and "<" not in out and "}" not in out
