@@ -469,7 +469,9 @@
   function onArgs(args, first) {
     if (args.editions && data.towns.ed && data.towns.ed[0] && !slider) sliderControl(args);
     if (edMode >= 0) return;  // the slider owns the map until the reader leaves it
+    var t0 = performance.now();
     apply(args);
+    document.body.setAttribute("data-apply-ms", (performance.now() - t0).toFixed(1));  // benchmark
     var key = idsKey(args);
     if (args.fit_filtered && !touched && (first ? !args.view : key !== lastIds)) fitShown();
     lastIds = key;
