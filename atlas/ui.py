@@ -297,6 +297,24 @@ def centres_near_town(town_id: str, km: float = 100):
     return centres_near(all_towns[all_towns.town_id == town_id], science(), km)
 
 
+def sync_query(wanted: dict[str, str], keep: tuple[str, ...] = ()) -> None:
+    """Make the URL's query ``wanted`` (plus the ``keep`` keys as they are), touching only the
+    keys that differ: each change Streamlit sends becomes a browser history entry, so writing
+    unchanged values made the Back button need a press per rerun."""
+    for k in list(st.query_params):
+        if k not in wanted and k not in keep:
+            del st.query_params[k]
+    for k, v in wanted.items():
+        if st.query_params.get(k) != v:
+            st.query_params[k] = v
+
+
+def set_query(key: str, value: str) -> None:
+    """Set one query parameter if it differs (see :func:`sync_query`)."""
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
 def query_choice(param: str, values: list, default):
     """A value from the URL if it is one of ``values`` (a deep link), else ``default``."""
     v = st.query_params.get(param, default)

@@ -133,7 +133,7 @@ if upload is not None:
         st.error(value.message(lang))
 else:
     st.session_state.get("_corridor_kept", {}).pop("line", None)
-st.query_params["corridor"] = cid
+ui.set_query("corridor", cid)
 
 resolved = as_corridor(corridor)
 try:

@@ -21,12 +21,9 @@ edition = st.sidebar.selectbox(t("explore.edition_pick", lang), values, index=va
 towns = ui.towns(edition)
 regions = ui.regions_display()
 flt = ui.filter_sidebar(towns, regions, TownFilter.from_query(st.query_params), lang)
-for k in list(st.query_params):  # the filters are written back below; other views keep theirs
-    if k not in ("lang", "town", "cmp_from", "cmp_to", "view"):
-        del st.query_params[k]
-st.query_params.update(flt.to_query())
-if edition != "latest":
-    st.query_params["edition"] = edition
+# the filters and the edition go back into the URL; the other views keep theirs
+ui.sync_query({**flt.to_query(), **({"edition": edition} if edition != "latest" else {})},
+              keep=("lang", "town", "cmp_from", "cmp_to", "view"))
 shown = flt.apply(towns)
 
 c1, c2, c3, c4 = st.columns(4)
@@ -51,7 +48,8 @@ click = ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None
 clicked = ui.new_click("explore_map", click)
 if clicked and clicked != selected:
     # the card below and its picker follow the click at once; the map already shows the popup
-    st.query_params["town"] = selected = clicked
+    ui.set_query("town", clicked)
+    selected = clicked
 
 st.subheader(t("explore.table", lang))
 st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch",
@@ -68,7 +66,8 @@ st.session_state["_town_synced"] = selected
 pick = st.selectbox(t("explore.town_card", lang), options,
                     format_func=lambda i: names.get(i, t("explore.pick_town", lang)), key="town_pick")
 if pick and pick != selected:
-    st.query_params["town"] = st.session_state["_town_synced"] = selected = pick
+    ui.set_query("town", pick)
+    st.session_state["_town_synced"] = selected = pick
 if selected and selected in names:
     row = all_towns[all_towns.town_id == selected].iloc[0]
     if selected in set(towns.town_id):  # the category in force on the chosen edition
@@ -95,7 +94,8 @@ if st.toggle(t("explore.compare", lang), value="cmp_from" in st.query_params, ke
                                index=values.index(ui.query_choice("cmp_from", values, first)), key="cmp_from")
     cmp_to = b_col.selectbox(t("explore.compare_to", lang), values, format_func=labels.get,
                              index=values.index(ui.query_choice("cmp_to", values, "latest")), key="cmp_to")
-    st.query_params.update({"cmp_from": cmp_from, "cmp_to": cmp_to})
+    ui.set_query("cmp_from", cmp_from)
+    ui.set_query("cmp_to", cmp_to)
     changes = ui.compare(cmp_from, cmp_to)
     st.caption(t("explore.compare_note", lang))
     counts = changes.change.value_counts()
@@ -109,5 +109,6 @@ if st.toggle(t("explore.compare", lang), value="cmp_from" in st.query_params, ke
         st.info(t("explore.compare_none", lang))
 else:
     for k in ("cmp_from", "cmp_to"):
-        st.query_params.pop(k, None)
+        if k in st.query_params:
+            del st.query_params[k]
 ui.footer(lang)

@@ -229,3 +229,18 @@ def test_offline_html_export_draws_the_same_conic(browser, tmp_path):
         assert errors == []
     finally:
         ctx.close()
+
+
+def test_back_after_the_menu_takes_one_press(app_url, offline_page):
+    page = offline_page
+    page.goto(app_url + "/explore?toser=yes")
+    frame = live_frame(page)
+    wait_shown(frame, lambda n: n > 0)
+    wait_idle(page)
+    page.locator("[data-testid='stSidebar'] a", has_text="Доступ к науке").first.click()
+    page.get_by_text("Доступ к науке").first.wait_for(timeout=30000)
+    wait_idle(page)
+    assert "/science" in page.url
+    page.go_back()
+    page.wait_for_function("() => location.pathname.endsWith('/explore')", timeout=15000)
+    assert "toser=yes" in page.url
