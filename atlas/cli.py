@@ -1,4 +1,4 @@
-"""Command line: ``atlas app | build-data | map | science | corridor | bench``."""
+"""Command line: ``atlas app | build-data | map | science | corridor | towns | bench``."""
 
 from __future__ import annotations
 
@@ -80,6 +80,23 @@ def _science(args) -> int:
     return 0
 
 
+def _towns(args) -> int:
+    """The towns of one edition with their municipal figures (issue #19)."""
+    from atlas.editions import resolve_edition
+    from atlas.export.tables import write_table
+    from atlas.io import load_monotowns
+
+    towns = load_monotowns(args.edition)
+    write_table(towns, Path(args.output))
+    ed = resolve_edition(args.edition)
+    label = "all editions" if ed is None else f"{ed.label} ({ed.name})"
+    print(f"{len(towns)} towns, edition: {label} → {args.output}")
+    print("figures: population_2024, wage_rub (wage_year), industry_jobs_share — Rosstat (BUL_MO_2024, "
+          "BDPMO) for the municipality named in economy_unit (town or whole district); "
+          "wage_vs_region_pct compares with the median wage of the region's monotowns")
+    return 0
+
+
 def _write(gdf, output, cols) -> None:
     path = Path(output)
     if path.suffix.lower() == ".csv":
@@ -120,7 +137,7 @@ def _read_user_file(arg: str) -> bytes:
 
 def _print_notes(notes) -> None:
     for note in notes:
-        print(f"atlas: note: {note.message('ru')} / {note.message('en')}", file=sys.stderr)
+        print(f"atlas: note: {note.message('ru', 'plain')} / {note.message('en', 'plain')}", file=sys.stderr)
 
 
 def _corridor(args) -> int:
@@ -131,12 +148,20 @@ def _corridor(args) -> int:
     corridor = args.corridor
     exchange = not args.as_given
     if _looks_like_file(corridor):  # the user's own route file
-        lines, notes = read_line_upload(_read_user_file(corridor), Path(corridor).name, exchange)
+        lines, notes = read_line_upload(_read_user_file(corridor), Path(corridor).name, exchange,
+                                        order=args.line_order)
         corridor = lines
+        line = lines.geometry.union_all()
         _print_notes(notes)
+    else:
+        from atlas.io import load_corridors, resolve_corridor_id
+
+        known = load_corridors()
+        line = known.geometry[known.corridor_id == resolve_corridor_id(corridor)].iloc[0]
     points = None
     if args.points:
-        points, notes = read_points_upload(_read_user_file(args.points), Path(args.points).name, exchange)
+        points, notes = read_points_upload(_read_user_file(args.points), Path(args.points).name, exchange,
+                                           line=line, order=args.points_order)
         _print_notes(notes)
     if points is None:
         from atlas.io import load_monotowns
@@ -188,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--edition", default="latest", help=EDITION_HELP)
     s.set_defaults(func=_science)
+    w = sub.add_parser("towns", help="the monotowns of an edition with their municipal figures "
+                                     "(population 2024, wage, industrial jobs share)")
+    w.add_argument("-o", "--output", required=True, help="file: .csv, .geojson or .gpkg")
+    w.add_argument("--edition", default="latest", help=EDITION_HELP)
+    w.set_defaults(func=_towns)
     c = sub.add_parser("corridor", help="towns along a corridor in route order")
     c.add_argument("corridor", help='id or name, e.g. transsib or "Транссиб", or your own line '
                                     "file (.geojson, .gpkg, .kml, .gpx)")
@@ -198,6 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--edition", default="latest", help=EDITION_HELP)
     c.add_argument("--as-given", action="store_true",
                    help="never exchange latitude and longitude (see the rule below)")
+    c.add_argument("--line-order", choices=["auto", "lonlat", "latlon"], default="auto",
+                   help="order of the line file's coordinates: auto (the rule below; asks when it "
+                        "cannot tell), lonlat (as given) or latlon")
+    c.add_argument("--points-order", choices=["auto", "lonlat", "latlon"], default="auto",
+                   help="order of the points file's coordinates: auto (the rule below, row by row), "
+                        "lonlat (as given) or latlon (every row exchanged)")
     c.set_defaults(func=_corridor)
     from atlas.uploads import rule_text
 
@@ -220,20 +256,21 @@ def _run(args) -> int:
     """Run a command; any failure is one line on stderr and exit code 2, never a traceback."""
     import os
 
+    from atlas.safe import plain_text
     from atlas.uploads import UploadError
 
     try:
         return args.func(args)
     except UploadError as err:
-        print(f"atlas: error: {err.message('ru')} / {err.message('en')}", file=sys.stderr)
+        print(f"atlas: error: {err.message('ru', 'plain')} / {err.message('en', 'plain')}", file=sys.stderr)
     except FileNotFoundError as err:
-        print(f"atlas: error: file or folder not found: {err.filename or err}", file=sys.stderr)
+        print(f"atlas: error: file or folder not found: {plain_text(err.filename or err)}", file=sys.stderr)
     except (KeyError, ValueError, OSError) as err:
-        print(f"atlas: error: {err}", file=sys.stderr)
+        print(f"atlas: error: {plain_text(err)}", file=sys.stderr)
     except Exception as err:  # noqa: BLE001 — a bug still must not print a traceback
         if os.environ.get("ATLAS_DEBUG"):
             raise
-        print(f"atlas: error: {type(err).__name__}: {err} (set ATLAS_DEBUG=1 for details)",
+        print(f"atlas: error: {type(err).__name__}: {plain_text(err)} (set ATLAS_DEBUG=1 for details)",
               file=sys.stderr)
     return 2
 

@@ -33,9 +33,9 @@ _BY_SUFFIX = {
 # what an atlas map needs (folium's defaults add bootstrap, jquery and icon fonts we do not use)
 LEAN_JS = [("leaflet", "leaflet/leaflet.js")]
 LEAN_CSS = [("leaflet_css", "leaflet/leaflet.css")]
-# the conic CRS (atlas.maps.base.CONIC_CRS): the atlas's Albers (3 kB, where proj4.js would
-# take 128 kB of an export's budget) and Proj4Leaflet, after Leaflet
-CONIC_JS = [("atlas_aea", "atlas/aea.js"), ("proj4leaflet", "proj4leaflet/proj4leaflet.js")]
+# the conic CRS (atlas.maps.base.CONIC_CRS): the atlas's Albers and Leaflet CRS (3 kB, where
+# proj4.js and Proj4Leaflet would take 136 kB of an export's budget), after Leaflet
+CONIC_JS = [("atlas_aea", "atlas/aea.js")]
 
 
 class UnknownAsset(KeyError):
