@@ -255,9 +255,11 @@ def _live_map_component(version: tuple):
     """Declare the live map over a folder written once per data version (see atlas.maps.live)."""
     import streamlit.components.v1 as components
 
+    from atlas.editions import all_edition_codes
     from atlas.maps.live import payload_index, prepare_web_dir
 
     all_towns = io.read_layer("monotowns")
+    all_towns["edition_codes"] = all_edition_codes(all_towns)  # the map's edition slider
     centres = io.load_science_centres()
     folder = prepare_web_dir(io.load_region_arcs(), all_towns, io.load_regions(), centres)
     return (components.declare_component("atlas_map", path=str(folder)), folder.name,
@@ -310,7 +312,8 @@ def town_history(town_id: str):
 @st.cache_data(show_spinner=False)
 def town_names(lang_code: str) -> dict[str, str]:
     """Every town ever listed: id -> "Name — Region" in the language (for the town picker)."""
-    from atlas.i18n import names, region_names
+    from atlas.i18n import names
+    from atlas.names import region_names
 
     all_towns = io.read_layer("monotowns")
     regs = region_names(lang_code)
@@ -327,10 +330,53 @@ def centres_near_town(town_id: str, km: float = 100):
     return centres_near(all_towns[all_towns.town_id == town_id], science(), km)
 
 
+def sync_query(wanted: dict[str, str], keep: tuple[str, ...] = ()) -> None:
+    """Make the URL's query ``wanted`` (plus the ``keep`` keys as they are), touching only the
+    keys that differ: each change Streamlit sends becomes a browser history entry, so writing
+    unchanged values made the Back button need a press per rerun."""
+    for k in list(st.query_params):
+        if k not in wanted and k not in keep:
+            del st.query_params[k]
+    for k, v in wanted.items():
+        if st.query_params.get(k) != v:
+            st.query_params[k] = v
+
+
+def set_query(key: str, value: str) -> None:
+    """Set one query parameter if it differs (see :func:`sync_query`)."""
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
 def query_choice(param: str, values: list, default):
     """A value from the URL if it is one of ``values`` (a deep link), else ``default``."""
     v = st.query_params.get(param, default)
     return v if v in values else default
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: letters, digits, spaces and simple punctuation as they are, every
+    other ASCII character as a CSS escape (no quote, bracket or backslash can end it)."""
+    safe = " .,-–—•"
+    return '"' + "".join(c if c.isalnum() or c in safe else f"\\{ord(c):x} " for c in str(text)) + '"'
+
+
+def uploader_texts(lang_code: str) -> None:
+    """Streamlit's file uploader writes "Upload" and "50MB per file" in English whatever the
+    page's language: draw the atlas's words over them (CSS ``content``, so no markup is built
+    from text). Call once on a page with uploaders."""
+    from atlas.uploads import MAX_UPLOAD_BYTES
+
+    button = _css_string(t("upload.button", lang_code))
+    limit = _css_string(t("upload.per_file", lang_code, mb=MAX_UPLOAD_BYTES // (1024 * 1024)))
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(f"""<style>
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after {{
+  content: {button}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.75rem; }}
+</style>""")
 
 
 def number(n, lang_code: str) -> str:

@@ -49,7 +49,11 @@ COUNT_JS = """() => {
   return document.querySelectorAll('path.leaflet-interactive').length || -1;
 }"""
 ZOOM_JS = """(set) => {
-  if (window.atlasMap) { if (set) window.atlasMap.setZoom(set); return window.atlasMap.getZoom(); }
+  if (window.atlasMap) {
+    // a reader's move (the live map zooms to the filtered towns only until the reader moves it)
+    if (set) { window.atlasMap.fire('dragstart'); window.atlasMap.setZoom(set); }
+    return window.atlasMap.getZoom();
+  }
   for (const k of Object.keys(window)) {
     const v = window[k];
     if (v && v._leaflet_id && typeof v.getZoom === 'function') { if (set) v.setZoom(set); return v.getZoom(); }

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas.i18n import region_name
+from atlas import fmt
+from atlas.names import region_name
 
 from atlas.io import load_monotowns
 
@@ -47,8 +48,8 @@ def test_explore_headline_counts_and_table_agree():
     # the default edition is the newest dated source, Rosstat's 2024 tables (issue #19)
     by_edition = load_monotowns().category_as_of.value_counts()
     for ed, n in by_edition.items():
-        assert f"{ed} — {n} гор." in caption
-    assert sum(int(n) for n in re.findall(r"— (\d+) гор\.", caption)) == N_LATEST
+        assert f"{ed} — {fmt.count(n, 'towns', 'ru')}" in caption
+    assert sum(int(n) for n in re.findall(r"— (\d+) город", caption)) == N_LATEST
 
 
 @pytest.mark.parametrize("query,check", [
@@ -63,7 +64,7 @@ def test_explore_headline_counts_and_table_agree():
     ({"toser_year_min": "2018", "toser_year_max": "2018"},
      lambda df: df["ТОСЭР"].all() and set(df["Год ТОСЭР"]) == {"2018"}),  # years as text ("—" if none)
     ({"population_min": "100000"}, lambda df: (df["Население"] >= 100000).all()),
-    ({"name": "челны"}, lambda df: list(df["Моногорода"]) == ["Набережные Челны"]),
+    ({"name": "челны"}, lambda df: list(df["Город"]) == ["Набережные Челны"]),
 ])
 def test_each_filter_from_the_url(query, check):
     at = run_page("pages/explore.py", query)
