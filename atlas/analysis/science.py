@@ -71,8 +71,9 @@ def _resolve(unsure, lon, lat, plon, plat, tree, pts, best_idx, best_km, k: int 
     chord, idx = tree.query(pts[unsure], k=k)
     chord, idx = chord.reshape(len(unsure), k), idx.reshape(len(unsure), k)
     lower = km_for_chord(chord) * (1 - SPHERE_MARGIN)
-    row, col = np.nonzero(lower[:, 1:] <= best_km[unsure, None])
-    col = col + 1
+    # every column, the first too: on a tie of chords this query may order the places
+    # differently from the first one, and the place it puts first must be measured as well
+    row, col = np.nonzero(lower <= best_km[unsure, None])
     owner = unsure[row]
     if owner.size:
         cand = idx[row, col]
