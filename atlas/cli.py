@@ -58,6 +58,7 @@ def _build(args) -> int:
     t0 = time.perf_counter()
     report = run_build(Path(args.out) if args.out else None)
     print(report.render())
+    print(report.render_timings())
     print(f"built in {time.perf_counter() - t0:.1f} s")
     return 0
 

