@@ -695,6 +695,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend.network": ("Сеть (© участники OpenStreetMap, ODbL)", "Network (© OpenStreetMap contributors, ODbL)"),
     "legend.unrouted": ("Участок не найден в сети (прямая)", "Leg not on the network (straight)"),
     "legend.routed": ("По сети", "Over the network"),
+    "moscow": ("Москва", "Moscow"),
     "network.no_link": ("нет связи по сети", "no network link"),
     "network.mode_rail": ("по железной дороге", "by rail"),
     "network.mode_road": ("по автодорогам", "by road"),

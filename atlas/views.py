@@ -56,6 +56,33 @@ def _layer_name(layer: str, id_col: str, value, lang: str) -> str:
     return layer_name(layer, value, lang)
 
 
+def network_km(value, lang: str = "ru") -> str:
+    """A network distance for the reader; empty means no link over the network (#20)."""
+    from atlas import fmt
+
+    return t("network.no_link", lang) if fmt.is_empty(value) else fmt.distance(value, lang)
+
+
+def network_card_rows(row, lang: str = "ru") -> list[tuple[str, str, str]]:
+    """The town's distances over the rail and road networks: (field, value, destination/source)."""
+    from atlas import fmt
+    from atlas.i18n import column_label
+
+    osm = "© OpenStreetMap contributors (ODbL)"
+    rows = []
+    for mode in ("rail", "road"):
+        if f"{mode}_access_km" not in row:
+            continue
+        rows.append((column_label(f"{mode}_access_km", lang), fmt.distance(row.get(f"{mode}_access_km"), lang), osm))
+        rows.append((column_label(f"{mode}_km_to_moscow", lang), network_km(row.get(f"{mode}_km_to_moscow"), lang),
+                     t("moscow", lang)))
+        for what in ("port", "border"):
+            rows.append((column_label(f"{mode}_km_to_{what}", lang),
+                         network_km(row.get(f"{mode}_km_to_{what}"), lang),
+                         _layer_name("logistics_nodes", "node_id", row.get(f"{mode}_nearest_{what}_id"), lang)))
+    return rows
+
+
 def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     """Every attribute of one town with its source, as (field, value, source) rows.
 
@@ -102,6 +129,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
         (t("card.geonames", lang), t("card.geonames_id", lang, id=fmt.year(gid)) if not fmt.is_empty(gid)
          else fmt.EMPTY, val(row.get("coord_source"))),
     ]
+    rows += network_card_rows(row, lang)
     history = row.get("specialization_historical")
     if not fmt.is_empty(history):  # today's sector differs from the one the town was listed for
         rows.insert(6, (t("card.specialization_historical", lang), vocab_label("specialization", history, lang),
