@@ -153,6 +153,12 @@ def resolve_place(place) -> tuple[tuple[float, float], str]:
         return (lon, lat), f"{lat:.4f}, {lon:.4f}"
     if not isinstance(place, str):
         raise TypeError("a place is a town or node id or name, (lon, lat) or a Point")
+    parts = place.split(",")
+    if len(parts) == 2:  # "lon,lat" from the command line
+        try:
+            return resolve_place((float(parts[0]), float(parts[1])))
+        except ValueError:
+            pass
     key = place.strip().casefold()
     if key in MOSCOW_NAMES:
         return MOSCOW, "Москва"
