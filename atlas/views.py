@@ -245,6 +245,10 @@ def build_count_label(key: str, lang: str = "ru") -> str | None:
         code = key[len(prefix):]
         if key.startswith(prefix) and has(f"{vocab}.{code}"):
             return t(label_key, lang, kind=vocab_label(vocab, code, lang))
+    if key.startswith("corridor ") and key.endswith(" network"):  # "corridor bam over the rail network"
+        cid, mode = key.split(" ")[1], key.split(" ")[-2]
+        return t("count.corridor_routed", lang, name=_corridor_name(cid, lang),
+                 mode=t(f"layer.{mode}_network", lang))
     if key.startswith("corridor "):
         cid = key.split(" ", 1)[1]
         return t("count.corridor", lang, name=_corridor_name(cid, lang))

@@ -277,7 +277,7 @@ def town_network_columns(towns: gpd.GeoDataFrame, nets: dict[str, Network],
             if what != "moscow":
                 out[f"{mode}_nearest_{what}_id"] = np.where(which >= 0, ids[np.maximum(which, 0)]
                                                              if len(ids) else None, None)
-            report.count(f"towns with {mode}_km_to_{what}",
+            report.count(f"towns_with_{mode}_km_to_{what}",
                          f"{int(np.isfinite(km).sum())} of {len(out)} "
                          f"({len(snaps)} destinations on the network)")
         report.time(f"{mode}_town_distances (all towns, all destination sets)", time.perf_counter() - t0)

@@ -26,7 +26,16 @@ import pandas as pd
 
 from atlas.crs import WGS84
 from atlas.export.tables import _names, _is_user_points, neutralise_formulas
-from atlas.i18n import column_label, layer_name, region_name, t, transliterate, vocab_label
+from atlas.i18n import (
+    column_label,
+    lang_index,
+    layer_name,
+    normalize_lang,
+    region_name,
+    t,
+    transliterate,
+    vocab_label,
+)
 
 ON_THE_LINE_KM = 0.5
 CSV_STYLE = {"ru": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
@@ -65,13 +74,13 @@ def planner_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
         labels = {names[k]: column_label(k, lang) for k in ("part", "chainage_km", "offset_km", "side")
                   if names[k] in out and names[k] == k}
         return out.rename(columns=labels)
-    first, second = ("name_en", "name_ru") if lang == "en" else ("name_ru", "name_en")
+    li = lang_index(lang)
+    first, second = [("name_ru", "name_en"), ("name_en", "name_ru")][li]
     out = pd.DataFrame(index=range(len(along)))
     from atlas.i18n import names as display_names
 
     out[first] = display_names(along, lang).to_numpy()
-    other = "ru" if lang == "en" else "en"
-    out[second] = display_names(along, other).to_numpy()
+    out[second] = display_names(along, ["en", "ru"][li]).to_numpy()
     for c in TOWN_COLUMNS:
         if c == "region" and "region_iso" in along:
             out["region"] = [region_name(r, lang) for r in along.region_iso]
@@ -91,8 +100,7 @@ def planner_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
             out[c] = along[c].to_numpy()
     if "part" in along:
         out.insert(2, "part", along["part"].to_numpy())
-    heads = {first: column_label("town", lang), second: column_label(
-        "town_ru" if lang == "en" else "town_latin", lang)}
+    heads = {first: column_label("town", lang), second: column_label(["town_latin", "town_ru"][li], lang)}
     heads.update({c: column_label(c, lang) for c in out.columns if c not in heads})
     return out.rename(columns=heads)
 
@@ -100,7 +108,7 @@ def planner_table(along: gpd.GeoDataFrame, lang: str = "ru") -> pd.DataFrame:
 def excel_csv_bytes(table: pd.DataFrame, lang: str = "ru") -> bytes:
     """CSV as the reader's spreadsheet opens it: ``;`` + decimal comma in Russian, ``,`` + dot
     in English; UTF-8 with a BOM; formulas neutralised."""
-    style = CSV_STYLE["en" if lang == "en" else "ru"]
+    style = CSV_STYLE[normalize_lang(lang)]
     df = neutralise_formulas(pd.DataFrame(table))
     return df.to_csv(index=False, sep=style["sep"], decimal=style["decimal"]).encode("utf-8-sig")
 
