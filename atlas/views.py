@@ -33,6 +33,10 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
         t("toser_year", lang): [EMPTY if pd.isna(y) else str(int(y)) for y in towns.toser_year],
         t("dist_science", lang): dist.values,
     }, index=pd.Index(towns.town_id.values, name="town_id"))
+    # network km (#20): empty where the town has no link over the network, never a crow-fly km
+    for col in ("rail_km_to_moscow", "rail_km_to_port", "road_km_to_moscow"):
+        if col in towns:
+            out[column_label(col, lang)] = pd.to_numeric(towns[col], errors="coerce").round(0).values
     return out
 
 
