@@ -4,8 +4,8 @@ import streamlit as st
 
 from atlas import ui
 from atlas.analysis.filters import TownFilter, nearest_other_towns
-from atlas.i18n import column_labels, name, t
-from atlas.maps.live import LiveOptions
+from atlas.i18n import column_label, column_labels, name, t
+from atlas.maps.live import NETWORK_COLOUR_MODES, LiveOptions
 from atlas.views import (
     centres_near_rows, compare_table, edition_options, edition_summary, explore_table,
     history_rows, town_card_rows,
@@ -36,8 +36,10 @@ c3.metric(t("toser", lang), ui.number(int(shown.toser.sum()), lang))
 c4.metric(t("population", lang), ui.number(int(shown.population.fillna(0).sum()), lang))
 st.caption(edition_summary(shown, lang))
 
-colour = st.sidebar.selectbox(t("explore.colour_by", lang), ["category", "specialization", "science"],
-                              format_func=lambda k: t({"science": "dist_science"}.get(k, k), lang),
+colour = st.sidebar.selectbox(t("explore.colour_by", lang),
+                              ["category", "specialization", "science", *NETWORK_COLOUR_MODES],
+                              format_func=lambda k: column_label(k, lang) if k in NETWORK_COLOUR_MODES
+                              else t({"science": "dist_science"}.get(k, k), lang),
                               key="colour")
 choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "share_cat1", "toser"],
                              format_func=lambda k: t(f"choropleth_{k}", lang), key="choro")

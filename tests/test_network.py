@@ -159,3 +159,20 @@ def test_network_on_a_toy_graph_snaps_to_the_component_that_reaches():
     r = net.route((0.05, 60.03), (0.9, 60.0))
     assert r is not None and r.graph_km == pytest.approx(55.8 * 0.85, rel=0.02)
     assert net.route((0.05, 60.03), (5.0, 60.0)) is None  # too far from any line
+
+
+def test_colour_by_network_km_greys_towns_without_a_link(towns):
+    from atlas.maps.live import LiveOptions, town_classes
+    from atlas.maps.palettes import UNKNOWN_COLOUR
+
+    shown = atlas.load_monotowns()
+    assert shown.rail_km_to_moscow.isna().any() and shown.rail_km_to_moscow.notna().any()
+    cls, palette, legend = town_classes(shown, LiveOptions(colour="rail_km_to_moscow"))
+    grey = [palette[c] == UNKNOWN_COLOUR for c in cls]
+    assert grey == shown.rail_km_to_moscow.isna().tolist()
+    assert legend["items"][-1][0] == UNKNOWN_COLOUR
+    # the folium maps (Corridors page, exports) colour the same way
+    from atlas.maps.layers import MapOptions, town_colours
+
+    fills, _ = town_colours(shown, MapOptions(town_colour="rail_km_to_moscow"))
+    assert [f == UNKNOWN_COLOUR for f in fills] == grey
