@@ -52,6 +52,13 @@ def network_lines():
 
 
 @st.cache_data(show_spinner=False)
+def corridor_legs():
+    from atlas.io import load_corridor_legs
+
+    return load_corridor_legs()
+
+
+@st.cache_data(show_spinner=False)
 def airports():
     from atlas.io import load_airports
 

@@ -176,3 +176,17 @@ def test_colour_by_network_km_greys_towns_without_a_link(towns):
 
     fills, _ = town_colours(shown, MapOptions(town_colour="rail_km_to_moscow"))
     assert [f == UNKNOWN_COLOUR for f in fills] == grey
+
+
+def test_a_partly_routed_corridor_draws_its_straight_legs_dashed():
+    import re
+
+    from atlas.maps import MapData, MapOptions, build_map
+
+    lines = atlas.load_corridors()
+    sel = lines[lines.corridor_id == "r297"]
+    html = build_map(MapData(towns=atlas.load_monotowns().iloc[0:0], corridors=sel,
+                             corridor_legs=load_corridor_legs()), ["corridors"],
+                     MapOptions(selected_corridor="r297")).get_root().render()
+    dashes = re.findall(r'"_dash":\s*(null|"8 5")', html)
+    assert sorted(dashes) == ['"8 5"', "null"]  # one solid (routed) part, one dashed part

@@ -42,6 +42,7 @@ class MapData:
     region_arcs: dict | None = None  # shared-arc borders (atlas.io.load_region_arcs); preferred
     network: gpd.GeoDataFrame | None = None  # rail/road lines with a ``mode`` column (#20)
     airports: gpd.GeoDataFrame | None = None
+    corridor_legs: gpd.GeoDataFrame | None = None  # routed / straight legs of the corridors (#20)
 
 
 @dataclass
@@ -304,6 +305,19 @@ class Corridors(Layer):
         tol = np.where(cor.corridor_id.to_numpy() == opt.selected_corridor,
                        CORRIDOR_DRAW_TOLERANCE_DEG, CORRIDOR_OVERVIEW_TOLERANCE_DEG)
         cor = cor.assign(geometry=shapely.simplify(cor.geometry.values, tol))
+        legs = data.corridor_legs
+        split = legs is not None and len(cor) == 1 and bool(np.asarray(schematic)[0]) \
+            and cor.corridor_id.iloc[0] in set(legs.corridor_id) and (~legs.routed).any()
+        if split:  # one corridor partly on the network: routed legs solid, the rest dashed
+            mine = legs[legs.corridor_id == cor.corridor_id.iloc[0]]
+            parts = []
+            for routed in (True, False):
+                geoms = shapely.simplify(mine[mine.routed == routed].geometry.values, tol[0])
+                if len(geoms):
+                    parts.append((routed, shapely.multilinestrings(list(geoms))))
+            cor = gpd.GeoDataFrame(pd.concat([cor] * len(parts), ignore_index=True),
+                                   geometry=[geom for _, geom in parts], crs=cor.crs)
+            schematic = [not routed for routed, _ in parts]
         g = cor[["corridor_id", "geometry"]].assign(
             _dash=["8 5" if sch else None for sch in schematic],
             _col=[MODE_COLOURS.get(md, "#555") for md in cor["mode"]],
@@ -316,13 +330,16 @@ class Corridors(Layer):
                                       "dashArray": f["properties"]["_dash"], "opacity": 0.9},
             tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
         ).add_to(m)
-        if len(cor) == 1:  # one line (a corridor, a route, the reader's own file): its own name
+        if cor.corridor_id.nunique() == 1:  # one line (a corridor, a route, your file): its own name
             md = cor["mode"].iloc[0]
             text = names(cor, opt.lang).iloc[0]
             if md in CORRIDOR_MODES:
                 text = f"{text} ({label(CORRIDOR_MODES, md, opt.lang)})"
-            legend = line_legend(t("legend_corridors", opt.lang),
-                                 [(MODE_COLOURS.get(md, "#555"), esc(text), bool(np.asarray(schematic)[0]))])
+            items = [(MODE_COLOURS.get(md, "#555"), esc(text), bool(np.asarray(schematic)[0]))]
+            if split:
+                items = [(MODE_COLOURS.get(md, "#555"), f"{esc(text)}: {t('legend.routed', opt.lang)}", False),
+                         (MODE_COLOURS.get(md, "#555"), t("legend.unrouted", opt.lang), True)]
+            legend = line_legend(t("legend_corridors", opt.lang), items)
         else:
             legend = line_legend(t("legend_corridors", opt.lang),
                                  [(MODE_COLOURS[md], label(CORRIDOR_MODES, md, opt.lang),
