@@ -121,7 +121,7 @@ def _read_user_file(arg: str) -> bytes:
 
 def _print_notes(notes) -> None:
     for note in notes:
-        print(f"atlas: note: {note.message('ru')} / {note.message('en')}", file=sys.stderr)
+        print(f"atlas: note: {note.message('ru', 'plain')} / {note.message('en', 'plain')}", file=sys.stderr)
 
 
 def _corridor(args) -> int:
@@ -132,12 +132,20 @@ def _corridor(args) -> int:
     corridor = args.corridor
     exchange = not args.as_given
     if _looks_like_file(corridor):  # the user's own route file
-        lines, notes = read_line_upload(_read_user_file(corridor), Path(corridor).name, exchange)
+        lines, notes = read_line_upload(_read_user_file(corridor), Path(corridor).name, exchange,
+                                        order=args.line_order)
         corridor = lines
+        line = lines.geometry.union_all()
         _print_notes(notes)
+    else:
+        from atlas.io import load_corridors, resolve_corridor_id
+
+        known = load_corridors()
+        line = known.geometry[known.corridor_id == resolve_corridor_id(corridor)].iloc[0]
     points = None
     if args.points:
-        points, notes = read_points_upload(_read_user_file(args.points), Path(args.points).name, exchange)
+        points, notes = read_points_upload(_read_user_file(args.points), Path(args.points).name, exchange,
+                                           line=line, order=args.points_order)
         _print_notes(notes)
     if points is None:
         from atlas.io import load_monotowns
@@ -263,6 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--edition", default="latest", help=EDITION_HELP)
     c.add_argument("--as-given", action="store_true",
                    help="never exchange latitude and longitude (see the rule below)")
+    c.add_argument("--line-order", choices=["auto", "lonlat", "latlon"], default="auto",
+                   help="order of the line file's coordinates: auto (the rule below; asks when it "
+                        "cannot tell), lonlat (as given) or latlon")
+    c.add_argument("--points-order", choices=["auto", "lonlat", "latlon"], default="auto",
+                   help="order of the points file's coordinates: auto (the rule below, row by row), "
+                        "lonlat (as given) or latlon (every row exchanged)")
     c.set_defaults(func=_corridor)
     from atlas.uploads import rule_text
 
@@ -300,20 +314,21 @@ def _run(args) -> int:
     """Run a command; any failure is one line on stderr and exit code 2, never a traceback."""
     import os
 
+    from atlas.safe import plain_text
     from atlas.uploads import UploadError
 
     try:
         return args.func(args)
     except UploadError as err:
-        print(f"atlas: error: {err.message('ru')} / {err.message('en')}", file=sys.stderr)
+        print(f"atlas: error: {err.message('ru', 'plain')} / {err.message('en', 'plain')}", file=sys.stderr)
     except FileNotFoundError as err:
-        print(f"atlas: error: file or folder not found: {err.filename or err}", file=sys.stderr)
+        print(f"atlas: error: file or folder not found: {plain_text(err.filename or err)}", file=sys.stderr)
     except (KeyError, ValueError, OSError) as err:
-        print(f"atlas: error: {err}", file=sys.stderr)
+        print(f"atlas: error: {plain_text(err)}", file=sys.stderr)
     except Exception as err:  # noqa: BLE001 — a bug still must not print a traceback
         if os.environ.get("ATLAS_DEBUG"):
             raise
-        print(f"atlas: error: {type(err).__name__}: {err} (set ATLAS_DEBUG=1 for details)",
+        print(f"atlas: error: {type(err).__name__}: {plain_text(err)} (set ATLAS_DEBUG=1 for details)",
               file=sys.stderr)
     return 2
 

@@ -534,8 +534,46 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "открываются. Сохраните их как таблицы (в QGIS: «Экспорт → Сохранить объекты как»).",
                          "The GeoPackage layers {layers} are SQL views, not tables; such layers are not opened. "
                          "Save them as tables (QGIS: Export → Save Features As)."),
-    "upload.unreadable": ("Файл не читается как {fmt} ({detail}). Он повреждён или в другом формате?",
-                      "Could not read the file as {fmt} ({detail}). Is it broken or in another format?"),
+    "upload.unreadable": ("Файл не читается как {fmt}. Он повреждён или в другом формате?",
+                      "Could not read the file as {fmt}. Is it broken or in another format?"),
+    "upload.geojson_crs": ("В GeoJSON система координат указана ссылкой или не в виде "
+                           "{{\"type\": \"name\"}}; такой файл не открывается (ссылку пришлось бы загрузить "
+                           "из сети). Удалите член «crs» или сохраните файл в EPSG:4326.",
+                           "The GeoJSON names its coordinate system by a link or in a form other than "
+                           "{{\"type\": \"name\"}}; such a file is not opened (the link would have to be "
+                           "fetched from the network). Remove the \"crs\" member or save the file in EPSG:4326."),
+    "upload.gpkg_virtual": ("Таблицы GeoPackage {layers} — виртуальные (модуль SQLite, а не данные); такие файлы "
+                            "не открываются. Сохраните слои как обычные таблицы.",
+                            "The GeoPackage tables {layers} are virtual (an SQLite module, not data); such "
+                            "files are not opened. Save the layers as plain tables."),
+    "upload.gpkg_generated": ("В GeoPackage есть вычисляемые или скрытые столбцы ({columns}): их значения "
+                              "считаются при чтении, и файл не открывается. Сохраните слой как обычную таблицу.",
+                              "The GeoPackage has generated or hidden columns ({columns}): their values are "
+                              "computed on reading, so the file is not opened. Save the layer as a plain table."),
+    "upload.gpkg_trigger": ("В GeoPackage есть нестандартные триггеры ({names}); такие файлы не открываются. "
+                            "Сохраните слой заново (в QGIS: «Экспорт → Сохранить объекты как»).",
+                            "The GeoPackage has non-standard triggers ({names}); such files are not opened. "
+                            "Save the layer again (QGIS: Export → Save Features As)."),
+    "upload.too_slow": ("Чтение файла остановлено: оно заняло больше {seconds} с. Упростите файл или "
+                        "загрузите только нужные объекты.",
+                        "Reading the file was stopped: it took more than {seconds} s. Simplify the file or "
+                        "upload only the features you need."),
+    "upload.too_much_memory": ("Чтение файла остановлено: ему нужно больше 1,5 ГБ памяти. Упростите файл или "
+                               "разбейте его на части.",
+                               "Reading the file was stopped: it needs more than 1.5 GB of memory. Simplify "
+                               "the file or split it."),
+    "upload.line_ambiguous": ("Не ясно, в каком порядке записаны координаты линии: как дано, в России {given} "
+                              "вершин, после перестановки — {exchanged}. Выберите порядок ниже (в командной "
+                              "строке: --line-order lonlat или latlon).",
+                              "It is not clear in which order the line's coordinates are written: as given "
+                              "{given} of the vertices are in Russia, exchanged {exchanged}. Choose the order "
+                              "below (on the command line: --line-order lonlat or latlon)."),
+    "upload.line_order": ("Порядок координат линии", "Order of the line's coordinates"),
+    "upload.points_order": ("Порядок координат точек", "Order of the points' coordinates"),
+    "upload.line_order.auto": ("по правилу", "by the rule"),
+    "upload.line_order.lonlat": ("[долгота, широта] — как в GeoJSON", "[lon, lat] — as in GeoJSON"),
+    "upload.line_order.latlon": ("[широта, долгота]", "[lat, lon]"),
+    "upload.kept_previous": ("Показан предыдущий загруженный файл.", "The previously uploaded file is still shown."),
     "upload.no_features": ("В файле нет объектов.", "The file has no features."),
     "upload.bad_crs": ("Систему координат файла не удалось перевести в WGS84 (EPSG:4326). Сохраните файл в EPSG:4326.",
                    "The file's coordinate reference system cannot be converted to WGS84 (EPSG:4326). "
@@ -576,10 +614,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                                     "Parts of the line with coordinates out of range were skipped: {parts}."),
     "upload.parts_dropped_degenerate": ("Пропущены части линии из совпадающих точек: {parts}.",
                                     "Parts of the line made of identical points were skipped: {parts}."),
-    "upload.line_exchanged": ("Линия записана как [широта, долгота]: координаты переставлены (как дано, ни одна "
-                          "вершина не в России, после перестановки — не меньше половины).",
-                          "The line is written as [lat, lon]: its coordinates were exchanged (as given no "
-                          "vertex is in Russia, exchanged at least half are)."),
+    "upload.line_exchanged": ("Линия записана как [широта, долгота]: координаты переставлены (после перестановки "
+                          "в России заметно больше вершин, чем как дано). Если это не так, выберите порядок ниже.",
+                          "The line is written as [lat, lon]: its coordinates were exchanged (exchanged, "
+                          "clearly more of its vertices are in Russia than as given). If not, choose the order below."),
     "upload.parts_exchanged": ("Части линии {parts} записаны как [широта, долгота]: координаты переставлены.",
                            "Parts {parts} of the line are written as [lat, lon]: their coordinates were exchanged."),
     "upload.non_lines_skipped": ("Объекты, не являющиеся линиями ({kinds}), пропущены.",
@@ -589,7 +627,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "Features that are not points were skipped ({n}): {rows}."),
     "upload.encoding": ("Кодировка текста: {encoding}.", "Text encoding: {encoding}."),
     "upload.csv_no_rows": ("В CSV нет строк с данными.", "The CSV has no data rows."),
-    "upload.csv_parse": ("CSV не разбирается ({detail}).", "Could not parse the CSV ({detail})."),
+    "upload.csv_parse": ("CSV не разбирается: проверьте кавычки и разделители.",
+                         "Could not parse the CSV: check its quotes and separators."),
     "upload.csv_bad_lines": ("Пропущены строки с лишними полями ({n}): {rows}.",
                          "Rows with too many fields were skipped ({n}): {rows}."),
     "upload.headers_renamed": ("Повторяющиеся или пустые заголовки столбцов переименованы: {pairs}.",
@@ -613,6 +652,22 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "России, после перестановки — в России. Если это настоящие точки у границы (например, в Казахстане или на Кавказе), отключите перестановку (флажок на странице, --as-given в командной строке).",
                               "Latitude and longitude were exchanged for features {rows} ({n}): as given the "
                               "point is outside Russia, exchanged it is inside. If they are real points near the border (e.g. in Kazakhstan or the Caucasus), switch exchanging off (the checkbox on the page, --as-given on the command line)."),
+    "upload.rows_held": ("Строки {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом с "
+                         "линией, хотя после перестановки оказалась бы в России. Если весь файл записан как "
+                         "(широта, долгота), выберите этот порядок ниже.",
+                         "Rows {rows} ({n}) were kept as given: the point lies in a neighbouring country or near "
+                         "the line, although exchanged it would lie in Russia. If the whole file is written as "
+                         "(lat, lon), choose that order below."),
+    "upload.features_held": ("Объекты {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом "
+                             "с линией, хотя после перестановки оказалась бы в России. Если весь файл записан "
+                             "как (широта, долгота), выберите этот порядок ниже.",
+                             "Features {rows} ({n}) were kept as given: the point lies in a neighbouring country "
+                             "or near the line, although exchanged it would lie in Russia. If the whole file is "
+                             "written as (lat, lon), choose that order below."),
+    "upload.rows_exchanged_all": ("Все строки прочитаны как (широта, долгота), как выбрано.",
+                                  "Every row was read as (lat, lon), as chosen."),
+    "upload.features_exchanged_all": ("Все объекты прочитаны как (широта, долгота), как выбрано.",
+                                      "Every feature was read as (lat, lon), as chosen."),
     "upload.parts_chained": ("Линия из {n} частей, которые стыкуются конец в начало в порядке файла: пикетаж идёт "
                          "по ним подряд, без добавленных отрезков.",
                          "The line has {n} parts that meet end to start in file order: chainage runs through "
@@ -631,8 +686,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "columns are named {renamed}."),
     "upload.not_found": ("Файл не найден: {name}.", "File not found: {name}."),
     "upload.not_a_file": ("Это не файл: {name}.", "Not a file: {name}."),
-    "upload.unusable": ("Загруженную линию не удалось использовать ({detail}); показан выбранный коридор.",
-                    "The uploaded line could not be used ({detail}); the chosen corridor is shown."),
+    "upload.unusable": ("Загруженную линию не удалось использовать как коридор; показан выбранный коридор.",
+                    "The uploaded line could not be used as a corridor; the chosen corridor is shown."),
     "upload.map_sample": ("На карте {shown} из {total} точек: {inside} в полосе и случайная выборка из {outside} "
                       "остальных (таблица и файлы — полные).",
                       "The map shows {shown} of {total} points: {inside} in the band and a random sample "
@@ -644,27 +699,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.limits": ("Пределы загрузки: до {mb} МБ, до {points} точек и {columns} столбцов, линия — до {vertices} вершин и {parts} частей.",
                   "Upload limits: up to {mb} MB, {points} points and {columns} columns, a line of up to "
                   "{vertices} vertices and {parts} parts."),
-    "upload.rule": ("Координаты проверяются по строкам. Строка читается как (широта, долгота), то есть "
-                "переставляется, только если точка как дана лежит вне России, а переставленная — внутри "
-                "(Россия — границы регионов атласа плюс ¼°). Строки с невозможными координатами (широта за "
-                "±90°, долгота за ±360°, пусто, не число) пропускаются с номерами, остальные загружаются. "
-                "Остальные допустимые точки — в России или где угодно ещё — не переставляются. Часть линии "
-                "читается как [широта, долгота], если ни одна её вершина как дана не в России, а после "
-                "перестановки — хотя бы половина. Номера строк — как в таблице (заголовок — строка 1). "
-                "Ваши столбцы возвращаются без изменений; если какой-то назван как столбец атласа "
-                "(chainage_km, offset_km, side, corridor_id, part, lon, lat), столбец атласа получает "
-                "приставку atlas_. "
-                "Пределы: {mb} МБ, {points} точек, {vertices} вершин линии.",
-                "Coordinates are decided row by row. A row is read as (latitude, longitude), i.e. exchanged, "
-                "only when the point as given lies outside Russia and the exchanged point inside it (Russia: "
-                "the atlas's region borders plus ¼°). Rows with an impossible coordinate (latitude beyond "
-                "±90°, longitude beyond ±360°, empty, not a number) are skipped and listed by number; the "
-                "rest load. Every other valid point, in Russia or anywhere else, is kept as given. A line "
-                "part is read as [lat, lon] when none of its vertices as given is in Russia and at least "
-                "half are once exchanged. Row numbers are as in a spreadsheet (the header is row 1). "
-                "Your columns come back unchanged; where one has the name of an atlas column "
-                "(chainage_km, offset_km, side, corridor_id, part, lon, lat), the atlas's gets the "
-                "prefix atlas_. "
+    "upload.rule": ("Точки проверяются по строкам. Строка читается как (широта, долгота), то есть "
+                "переставляется, только если точка как дана лежит вне России, не в соседней стране "
+                "(Казахстан, Монголия, Китай, Беларусь, Украина и др., по Natural Earth) и не рядом с "
+                "загруженной линией (до {reach_km} км), а переставленная — в России (границы регионов атласа "
+                "плюс ¼°). Строки с невозможными координатами (широта за ±90°, долгота за ±360°, пусто, не "
+                "число) пропускаются с номерами, остальные загружаются. Линия решается целиком: её координаты "
+                "переставляются, если после перестановки в России заметно больше вершин (на половину всех "
+                "вершин и больше), чем как дано; если доли близки, атлас не угадывает, а просит выбрать "
+                "порядок (на странице — переключатель, в командной строке — --line-order). Номера строк — как в "
+                "таблице (заголовок — строка 1). Ваши столбцы возвращаются без изменений; если какой-то назван "
+                "как столбец атласа (chainage_km, offset_km, side, corridor_id, part, lon, lat), столбец атласа "
+                "получает приставку atlas_. Файл читается без доступа к сети, не дольше {seconds} с и не "
+                "больше {memory_gb} ГБ памяти. Пределы: {mb} МБ, {points} точек, {vertices} вершин линии.",
+                "Points are decided row by row. A row is read as (latitude, longitude), i.e. exchanged, only "
+                "when the point as given lies outside Russia, not in a neighbouring country (Kazakhstan, "
+                "Mongolia, China, Belarus, Ukraine and others, after Natural Earth) and not near the uploaded "
+                "line (within {reach_km} km), and the exchanged point lies in Russia (the atlas's region "
+                "borders plus ¼°). Rows with an impossible coordinate (latitude beyond ±90°, longitude beyond "
+                "±360°, empty, not a number) are skipped and listed by number; the rest load. A line is "
+                "decided as a whole: it is exchanged when, exchanged, clearly more of its vertices lie in "
+                "Russia (by half of all vertices or more) than as given; when the shares are close, the atlas "
+                "does not guess but asks for the order (a switch on the page, --line-order on the command "
+                "line). Row numbers are as in a spreadsheet (the header is row 1). Your columns come back "
+                "unchanged; where one has the name of an atlas column (chainage_km, offset_km, side, "
+                "corridor_id, part, lon, lat), the atlas's gets the prefix atlas_. A file is read with no "
+                "network access, for at most {seconds} s and {memory_gb} GB of memory. "
                 "Limits: {mb} MB, {points} points, {vertices} line vertices."),
     # --- #20 network: rail and road networks, ports, airports, routes -------------------------
     "src.network.layer": ("Железные дороги и основные автодороги", "Railways and main roads"),

@@ -77,6 +77,11 @@ def _arcs(path: str, mtime: float) -> dict:
         return json.load(f)
 
 
+def load_neighbours() -> gpd.GeoDataFrame:
+    """Russia's neighbouring countries (simplified polygons), for the upload coordinate rule."""
+    return read_layer("neighbours")
+
+
 def load_category_editions() -> pd.DataFrame:
     return read_layer("category_editions")
 

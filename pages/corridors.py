@@ -25,7 +25,9 @@ from atlas.i18n import names as display_names
 from atlas.i18n import t
 from atlas.maps import MapData, MapOptions, build_map
 from atlas.maps.layers import point_names
+from atlas.safe import md_text
 from atlas.uploads import (
+    LINE_ORDERS,
     UploadError,
     fmt_int,
     limits_text,
@@ -70,7 +72,21 @@ def _kept(slot: str, key, build):
     except UploadError as err:
         value = ("error", err)
     store[slot] = (key, value)
+    if value[0] == "ok" and slot in ("line", "points"):
+        store[f"{slot}:good"] = (key, value[1])  # what a later bad file falls back to
     return value
+
+
+def _last_good(slot: str):
+    """(value, key) of the last file in ``slot`` that was read well, or None."""
+    hit = st.session_state.get("_corridor_kept", {}).get(f"{slot}:good")
+    return None if hit is None else (hit[1], hit[0])
+
+
+def _forget(slot: str) -> None:
+    store = st.session_state.get("_corridor_kept", {})
+    store.pop(slot, None)
+    store.pop(f"{slot}:good", None)
 
 
 def _file_key(f, exchange: bool):
@@ -289,31 +305,19 @@ points_upload = st.file_uploader(t("corridors.upload_points", lang),
 st.caption(limits_text(lang))
 exchange = st.checkbox(t("upload.exchange", lang), value=True, key="cor_swap", help=rule)
 
-user_points = None
-points_key = None
-if points_upload is not None:
-    points_key = _file_key(points_upload, exchange)
-    status, value = _kept("points", points_key,
-                          lambda: read_points_upload(points_upload.getvalue(), points_upload.name, exchange))
-    if status == "ok":
-        user_points = value.points
-        _show_notes(value.notes, lang)
-    else:
-        st.error(value.message(lang))
-        points_key = None
-else:
-    st.session_state.get("_corridor_kept", {}).pop("points", None)
-
 corridor, line_key, user_lines = cid, cid, None
+line_order = "auto"
 if upload is not None:
-    key = _file_key(upload, exchange)
+    line_order = st.radio(t("upload.line_order", lang), list(LINE_ORDERS), horizontal=True, key="cor_line_order",
+                          format_func=lambda k: t(f"upload.line_order.{k}", lang), help=rule)
+    key = _file_key(upload, exchange) + (line_order,)
 
     def _line():
-        read = read_line_upload(upload.getvalue(), upload.name, exchange)
+        read = read_line_upload(upload.getvalue(), upload.name, exchange, order=line_order)
         try:
             return read, as_corridor(read.lines)
-        except ValueError as exc:  # the geometry cannot make a corridor
-            raise UploadError("unusable", detail=str(exc)) from None
+        except ValueError:  # the geometry cannot make a corridor
+            raise UploadError("unusable") from None
 
     status, value = _kept("line", key, _line)
     if status == "ok":
@@ -323,8 +327,40 @@ if upload is not None:
         _show_notes(read.notes, lang)
     else:
         st.error(value.message(lang))
+        good = _last_good("line")
+        if good is not None:  # the reader's previous line stays, not the picked corridor
+            (read, corridor), line_key = good
+            user_lines = read.lines
+            st.info(t("upload.kept_previous", lang))
 else:
-    st.session_state.get("_corridor_kept", {}).pop("line", None)
+    _forget("line")
+
+user_points = None
+points_key = None
+if points_upload is not None:
+    points_order = st.radio(t("upload.points_order", lang), list(LINE_ORDERS), horizontal=True,
+                            key="cor_points_order", format_func=lambda k: t(f"upload.line_order.{k}", lang),
+                            help=rule)
+    points_key = _file_key(points_upload, exchange) + (points_order, line_key)
+    near = (user_lines.geometry.union_all() if user_lines is not None
+            else lines.geometry[lines.corridor_id == cid].iloc[0])
+    status, value = _kept("points", points_key,
+                          lambda: read_points_upload(points_upload.getvalue(), points_upload.name, exchange,
+                                                     line=near, order=points_order))
+    if status == "ok":
+        user_points = value.points
+        _show_notes(value.notes, lang)
+    else:
+        st.error(value.message(lang))
+        good = _last_good("points")
+        if good is not None:
+            value, points_key = good
+            user_points = value.points
+            st.info(t("upload.kept_previous", lang))
+        else:
+            points_key = None
+else:
+    _forget("points")
 st.query_params["corridor"] = cid
 
 resolved = as_corridor(corridor)
@@ -332,7 +368,7 @@ try:
     _, along = _kept("along", (line_key, points_key, width),
                      lambda: towns_along(resolved, width, points=user_points))
 except Exception as exc:  # noqa: BLE001 — the user's data must never break the page
-    st.error(t("upload.unusable", lang).format(detail=type(exc).__name__))
+    st.error(t("upload.unusable", lang))
     corridor, line_key, user_lines, user_points, points_key = cid, cid, None, None, None
     resolved = as_corridor(cid)
     _, along = _kept("along", (line_key, points_key, width), lambda: towns_along(resolved, width))
@@ -343,7 +379,8 @@ if summary.parts > 1:
 result = along.attrs.get("atlas_columns", {})
 renamed = {k: v for k, v in result.items() if k != v}
 if user_points is not None and renamed:
-    st.info(t("upload.columns_renamed", lang).format(names=", ".join(renamed), renamed=", ".join(renamed.values())))
+    st.info(t("upload.columns_renamed", lang).format(names=md_text(", ".join(map(str, renamed))),
+                                                     renamed=md_text(", ".join(map(str, renamed.values())))))
 km = t("unit.km", lang)
 st.caption(t("corridors.summary", lang).format(line=f"{summary.line_km:.0f} {km}",
                                                route=f"{summary.route_km:.0f} {km}", anchors=summary.anchors))

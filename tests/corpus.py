@@ -289,8 +289,15 @@ def cases() -> list[Case]:
     add(Case("pts_swapped_west_of_85E", "points", "p.csv",
              csv_text(["name", "lon", "lat"], [("Москва", MOSCOW[1], MOSCOW[0]), ("Казань", KAZAN[1], KAZAN[0]),
                                                ("Самара", SAMARA[1], SAMARA[0]), ("Питер", SPB[1], SPB[0])]).encode(),
-             notes=("rows_exchanged",), check=points_at(MOSCOW, KAZAN, SAMARA, SPB),
-             why="every point as given lies in Iran/Turkey; exchanged, in Russia"))
+             notes=("rows_exchanged", "rows_held"),
+             check=all_of(points_at(MOSCOW, KAZAN[::-1], SAMARA[::-1], SPB), attr_equals("exchanged_rows", [2, 5])),
+             why="Moscow and St Petersburg as given lie in Turkmenistan/Iran, exchanged in Russia; Kazan and "
+                 "Samara as given lie in Kazakhstan, a neighbour, so they are kept and the note says so"))
+    add(Case("pts_swapped_file_read_latlon", "points", "p.csv",
+             csv_text(["name", "lon", "lat"], [("Москва", MOSCOW[1], MOSCOW[0]), ("Казань", KAZAN[1], KAZAN[0]),
+                                               ("Самара", SAMARA[1], SAMARA[0]), ("Питер", SPB[1], SPB[0])]).encode(),
+             notes=("rows_exchanged_all",), check=points_at(MOSCOW, KAZAN, SAMARA, SPB),
+             why="the reader chose (lat, lon) for the whole file", extra={"order": "latlon"}))
     rows = [("a", *YURGA), ("b", *TAIGA), ("c", NSK[1], NSK[0]), ("d", *ACHINSK), ("e", *KRS), ("f", *MOSCOW)]
     add(Case("pts_one_swapped_among_five", "points", "p.csv", csv_text(["name", "lon", "lat"], rows).encode(),
              notes=("rows_exchanged",),
@@ -309,11 +316,13 @@ def cases() -> list[Case]:
     add(Case("pts_swapped_east_of_90E", "points", "p.csv",
              csv_text(["name", "lon", "lat"], [("Владивосток", 43.12, 131.89), ("Хабаровск", 48.48, 135.08)]).encode(),
              notes=("rows_exchanged",), check=points_at((131.89, 43.12), (135.08, 48.48))))
-    # the rule cannot tell a real point in Kazakhstan from a Russian one written (lat, lon): it
-    # exchanges it, says so with the row number, and switching exchanging off keeps it as given
-    add(Case("pts_kazakhstan_point_exchanged_by_the_rule", "points", "p.csv",
-             csv_text(["name", "lon", "lat"], [("Актобе", 57.21, 50.28)]).encode(), notes=("rows_exchanged",),
-             check=points_at((50.28, 57.21))))
+    # real points in Kazakhstan near the border: exchanged they would lie in Russia, but a point in a
+    # neighbouring country is never moved; the note names the rows
+    kaz = [("Костанай", 63.63, 53.21), ("Петропавловск", 69.14, 54.87), ("Актобе", 57.21, 50.28),
+           ("Семей", 80.23, 50.41), ("Уральск", 51.37, 51.23)]
+    add(Case("pts_kazakhstan_points_never_moved", "points", "p.csv", csv_text(["name", "lon", "lat"], kaz).encode(),
+             notes=("rows_held",),
+             check=all_of(points_at(*[r[1:] for r in kaz]), attr_equals("exchanged_rows", []))))
     add(Case("pts_kazakhstan_point_kept_when_asked", "points", "p.csv",
              csv_text(["name", "lon", "lat"], [("Актобе", 57.21, 50.28)]).encode(), exchange=False,
              check=all_of(points_at((57.21, 50.28)), attr_equals("exchanged_rows", []))))

