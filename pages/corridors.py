@@ -184,7 +184,7 @@ def _route_tool(lang) -> None:
         return
     km_total, _, line, snap_a, snap_b = found
     name = t("route.name", lang, a=town_names[a], b=b_name, mode=t(f"layer.{mode}_network", lang))
-    st.subheader(name)
+    st.subheader(md_text(name))
     from atlas import fmt
 
     st.metric(t("route.title", lang), fmt.km(round(km_total), lang))
@@ -402,7 +402,7 @@ else:  # the user's line as drawn: one feature, its parts never joined on the ma
     sel = gpd.GeoDataFrame({"corridor_id": ["user"], "name_ru": [own], "name_en": [own],
                             "mode": [_line_mode(user_lines)]}, geometry=[geom], crs=4326)
 title_name = display_names(sel, lang).iloc[0]
-st.subheader(title_name)
+st.subheader(md_text(title_name))  # an uploaded line's name is the reader's text
 if user_lines is None and "unrouted_legs" in sel and isinstance(sel.unrouted_legs.iloc[0], str):
     st.caption(t("corridors.unrouted", lang, legs=sel.unrouted_legs.iloc[0]))
 
