@@ -190,3 +190,19 @@ def test_a_partly_routed_corridor_draws_its_straight_legs_dashed():
                      MapOptions(selected_corridor="r297")).get_root().render()
     dashes = re.findall(r'"_dash":\s*(null|"8 5")', html)
     assert sorted(dashes) == ['"8 5"', "null"]  # one solid (routed) part, one dashed part
+
+
+def test_an_uploaded_line_keeps_its_own_name_and_mode_in_the_legend():
+    import geopandas as gpd
+
+    from atlas.maps import MapData, MapOptions, build_map
+
+    line = shapely.LineString([(37.6, 55.7), (39.7, 47.2)])
+    own = gpd.GeoDataFrame({"corridor_id": ["user"], "name_ru": ["<b>Депо — порт</b>"],
+                            "name_en": ["<b>Depot to port</b>"], "mode": ["road"]},
+                           geometry=[line], crs=4326)
+    m = build_map(MapData(towns=atlas.load_monotowns().iloc[0:0], corridors=own), ["corridors"],
+                  MapOptions(lang="en", selected_corridor="user"))
+    html = m.get_root().render()
+    assert "&lt;b&gt;Depot to port&lt;/b&gt; (Road)" in html
+    assert "Multimodal" not in html and "<b>Depot to port</b>" not in html

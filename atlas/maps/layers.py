@@ -335,9 +335,9 @@ class Corridors(Layer):
             text = names(cor, opt.lang).iloc[0]
             if md in CORRIDOR_MODES:
                 text = f"{text} ({label(CORRIDOR_MODES, md, opt.lang)})"
-            items = [(MODE_COLOURS.get(md, "#555"), esc(text), bool(np.asarray(schematic)[0]))]
+            items = [(MODE_COLOURS.get(md, "#555"), text, bool(np.asarray(schematic)[0]))]  # escaped there
             if split:
-                items = [(MODE_COLOURS.get(md, "#555"), f"{esc(text)}: {t('legend.routed', opt.lang)}", False),
+                items = [(MODE_COLOURS.get(md, "#555"), f"{text}: {t('legend.routed', opt.lang)}", False),
                          (MODE_COLOURS.get(md, "#555"), t("legend.unrouted", opt.lang), True)]
             legend = line_legend(t("legend_corridors", opt.lang), items)
         else:
