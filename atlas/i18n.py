@@ -813,6 +813,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "Russia's main roads (nodes, edges, graph km)"),
     "count.rail_calibration": ("Калибровка длин железных дорог", "Rail length calibration"),
     "count.road_calibration": ("Калибровка длин автодорог", "Road length calibration"),
+    "count.neighbour_countries": ("Соседние страны (для проверки загрузок)",
+                                  "Neighbouring countries (for checking uploads)"),
     "count.seaports": ("Морские порты", "Seaports"),
     "count.airports_scheduled": ("Аэропорты с регулярными рейсами", "Airports with scheduled flights"),
     "count.towns_with_rail_km_to_port": ("Городов со связью по ж/д до порта", "Towns linked by rail to a seaport"),
@@ -923,6 +925,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "official_km": ("Официальная длина, км", "Official length, km"),
     "unrouted_legs": ("Участки не по сети", "Legs not on the network"),
     "in_band": ("В полосе", "In the band"),
+    "part": ("Часть линии", "Line part"),
 }
 
 # vocabulary name -> the dict in atlas.vocab holding (ru, en) per code
