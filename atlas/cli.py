@@ -1,4 +1,4 @@
-"""Command line: ``atlas app | build-data | map | science | corridor | network | bench``."""
+"""Command line: ``atlas app | build-data | map | science | corridor | towns | network | bench``."""
 
 from __future__ import annotations
 
@@ -78,6 +78,23 @@ def _science(args) -> int:
                               "dist_science_km", "nearest_science_id", "nearest_science_name",
                               f"science_within_{args.within:g}km"])
     print(f"{len(out)} towns → {args.output}")
+    return 0
+
+
+def _towns(args) -> int:
+    """The towns of one edition with their municipal figures (issue #19)."""
+    from atlas.editions import resolve_edition
+    from atlas.export.tables import write_table
+    from atlas.io import load_monotowns
+
+    towns = load_monotowns(args.edition)
+    write_table(towns, Path(args.output))
+    ed = resolve_edition(args.edition)
+    label = "all editions" if ed is None else f"{ed.label} ({ed.name})"
+    print(f"{len(towns)} towns, edition: {label} → {args.output}")
+    print("figures: population_2024, wage_rub (wage_year), industry_jobs_share — Rosstat (BUL_MO_2024, "
+          "BDPMO) for the municipality named in economy_unit (town or whole district); "
+          "wage_vs_region_pct compares with the median wage of the region's monotowns")
     return 0
 
 
@@ -261,6 +278,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--edition", default="latest", help=EDITION_HELP)
     s.set_defaults(func=_science)
+    w = sub.add_parser("towns", help="the monotowns of an edition with their municipal figures "
+                                     "(population 2024, wage, industrial jobs share)")
+    w.add_argument("-o", "--output", required=True, help="file: .csv, .geojson or .gpkg")
+    w.add_argument("--edition", default="latest", help=EDITION_HELP)
+    w.set_defaults(func=_towns)
     c = sub.add_parser("corridor", help="towns along a corridor in route order")
     c.add_argument("corridor", help='id or name, e.g. transsib or "Транссиб", or your own line '
                                     "file (.geojson, .gpkg, .kml, .gpx)")

@@ -126,7 +126,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "filter.name": ("Поиск по названию", "Search by name"),
     "filter.title": ("Фильтры", "Filters"),
     # --- Explore ------------------------------------------------------------------------------
-    "explore.edition_latest": ("действующий перечень (после всех учтённых актов)", "the list in force (after every recorded act)"),
+    "explore.edition_latest": ("новейшая редакция — {label}", "the newest edition — {label}"),
     "explore.edition_2014": ("первая, 29.07.2014", "first, 29 Jul 2014"),
     "explore.colour_by": ("Цвет точек", "Colour towns by"),
     "explore.choropleth": ("Заливка регионов", "Regions choropleth"),
@@ -142,7 +142,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.card_hint": ("Полная карточка с источниками — под картой.",
                       "The full card with sources is below the map."),
     "explore.edition_pick": ("Редакция перечня", "Edition of the list"),
-    "explore.edition_latest_option": ("Действующий перечень — {n} гор.", "The list in force — {n} towns"),
+    "explore.edition_latest_option": ("Новейшая редакция: {label} — {n} гор.",
+                                      "The newest edition: {label} — {n} towns"),
     "explore.edition_option": ("{label} — {n} гор.", "{label} — {n} towns"),
     "explore.edition_help": (
         "Перечень моногородов менялся много раз: выберите редакцию, чтобы увидеть список и категории, "
@@ -353,10 +354,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources.editions_text": (
         "Перечень утверждён распоряжением Правительства РФ № 1398-р от 29.07.2014 и потом "
         "изменялся. Атлас хранит категорию первой редакции и показывает категорию по последней "
-        "редакции, для которой есть источник; какая это редакция — видно в карточке города.",
+        "редакции, для которой есть источник; какая это редакция — видно в карточке города. "
+        "Новейший датированный источник — таблицы 5.1–5.3 бюллетеня Росстата BUL_MO_2024 (на "
+        "01.01.2024): это редакция по умолчанию; где Росстат и распоряжения расходятся, хранятся обе "
+        "(журнал сборки называет каждое расхождение).",
         "The list was approved by Government order No. 1398-r of 29 Jul 2014 and amended later. "
         "The atlas keeps each town's category in the first edition and shows the category of the "
-        "latest edition it has a source for; the town card names that edition."),
+        "latest edition it has a source for; the town card names that edition. The newest dated "
+        "source is tables 5.1–5.3 of Rosstat's bulletin BUL_MO_2024 (as of 1 Jan 2024): it is the "
+        "default edition; where Rosstat and the acts disagree both are kept (the build log names "
+        "every disagreement)."),
     "sources.col_edition": ("Редакция", "Edition"),
     "sources.col_date": ("Действует с", "In force from"),
     "sources.col_towns": ("Городов с категорией по ней", "Towns categorised by it"),
@@ -511,6 +518,45 @@ STRINGS: dict[str, tuple[str, str]] = {
                                     "Official totals checked"),
     "count.stated_counts_matching": ("…из них совпадают с перечнем", "…of them matching the list"),
     "count.fraction": ("{part} из {whole} ({share})", "{part} of {whole} ({share})"),
+    # issue #19: the Rosstat 2024 edition and the municipal figures
+    "count.towns_removed_by_acts": ("Исключено по распоряжениям (до 2024)", "Removed by the acts (before 2024)"),
+    "count.rosstat2024_municipalities": ("Муниципалитетов с моногородом у Росстата (2024)",
+                                         "Municipalities with a monotown in Rosstat (2024)"),
+    "count.rosstat2024_municipalities_by_category_stated": ("…по низшей категории 1 / 2 / 3 (по описанию файла)",
+                                                            "…by lowest category 1 / 2 / 3 (as the file states)"),
+    "count.rosstat2024_municipalities_by_category_in_file": ("…по низшей категории 1 / 2 / 3 (в файле)",
+                                                             "…by lowest category 1 / 2 / 3 (in the file)"),
+    "count.rosstat2024_municipalities_by_category_atlas": ("…по низшей категории 1 / 2 / 3 (в атласе)",
+                                                           "…by lowest category 1 / 2 / 3 (in the atlas)"),
+    "count.rosstat2024_towns_matched_to_municipality": ("Городов, сопоставленных с муниципалитетом (ОКТМО)",
+                                                        "Towns matched to a municipality (OKTMO)"),
+    "count.rosstat2024_municipalities_matched": ("Муниципалитетов Росстата с городом атласа",
+                                                 "Rosstat municipalities holding a town of the atlas"),
+    "count.rosstat2024_match_curator": ("…сопоставлено куратором (район не назван по городу)",
+                                        "…matched by the curator (district not named after the town)"),
+    "count.rosstat2024_match_name": ("…по названию", "…by name"),
+    "count.rosstat2024_match_name_stem": ("…по названию района от города", "…by a district named after the town"),
+    "count.rosstat2024_edition_towns": ("Городов в редакции Росстата 2024", "Towns in the Rosstat 2024 edition"),
+    "count.rosstat2024_edition_cat1": ("…категория 1", "…category 1"),
+    "count.rosstat2024_edition_cat2": ("…категория 2", "…category 2"),
+    "count.rosstat2024_edition_cat3": ("…категория 3", "…category 3"),
+    "count.rosstat2024_basis_rosstat": ("Категория 2024: городской округ с одним моногородом",
+                                        "2024 category: city district with one monotown"),
+    "count.rosstat2024_basis_rosstat_district": ("Категория 2024: низшая категория района с одним моногородом атласа",
+                                                 "2024 category: lowest of a district with one town of the atlas"),
+    "count.rosstat2024_basis_deduced": ("Категория 2024: выведена (низшая в районе — 3)",
+                                        "2024 category: deduced (district's lowest is 3)"),
+    "count.rosstat2024_basis_inferred_district": ("Категория 2024: предположена (в районе несколько моногородов)",
+                                                  "2024 category: inferred (several monotowns in the district)"),
+    "count.rosstat2024_basis_not_in_extract": ("Категория 2024: нет в извлечении, по распоряжениям",
+                                               "2024 category: not in the extract, from the acts"),
+    "count.economy_towns_with_wage": ("Городов с зарплатой (Росстат, БДПМО)", "Towns with a wage (Rosstat BDPMO)"),
+    "count.economy_towns_wage_2024": ("…за 2024 год", "…for 2024"),
+    "count.economy_towns_wage_2023": ("…за 2023 год (2024 не опубликован)", "…for 2023 (2024 not published)"),
+    "count.economy_towns_with_industry_share": ("Городов с долей занятых в промышленности",
+                                                "Towns with an industrial jobs share"),
+    "count.economy_unit_town": ("Показатели по самому городу", "Figures for the town itself"),
+    "count.economy_unit_district": ("Показатели по всему району", "Figures for the whole district"),
     # --- list editions (edition_label) ------------------------------------------------------------
     "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
     "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),
@@ -518,6 +564,78 @@ STRINGS: dict[str, tuple[str, str]] = {
                                   "1398-r as amended by an act of {date} (number not established)"),
     "edition.amended_unknown": ("1398-р в редакции {year} г. (номер и дата акта не установлены)",
                                 "1398-r as amended in {year} (act number and date not established)"),
+    # --- issue #19: the Rosstat 2024 edition and the municipal economy -----------------------
+    "edition.rosstat2024": ("Росстат, BUL_MO_2024, табл. 5.1–5.3 (на {date})",
+                            "Rosstat, BUL_MO_2024, tables 5.1–5.3 (as of {date})"),
+    "econ.unit.town": ("город", "town"),
+    "econ.unit.district": ("весь район", "whole district"),
+    "econ.population_2024": ("Население на 01.01.2024 ({unit})", "Population on 1 Jan 2024 ({unit})"),
+    "econ.wage": ("Средняя зарплата в месяц, {year} ({unit})", "Average monthly wage, {year} ({unit})"),
+    "econ.wage_value": ("{wage} ₽", "{wage} RUB"),
+    "econ.wage_vs_region": ("Зарплата к медиане моногородов региона ({median} ₽)",
+                            "Wage vs the median of the region's monotowns ({median} RUB)"),
+    "econ.wage_short": ("Средняя зарплата в месяц, {year} ({unit}); в скобках — к медиане моногородов региона",
+                        "Average monthly wage, {year} ({unit}); in brackets, vs the median of the region's monotowns"),
+    "econ.wage_diff": ("{wage} ₽ ({diff})", "{wage} RUB ({diff})"),
+    "econ.population_2024_change": ("Население на 01.01.2024 ({unit}); в скобках — изменение с переписи 2021",
+                                    "Population on 1 Jan 2024 ({unit}); in brackets, change since the 2021 census"),
+    "econ.value_change": ("{value} ({change})", "{value} ({change})"),
+    "econ.industry": ("Доля занятых в добыче и обработке (B+C), {year} ({unit})",
+                      "Share of jobs in mining and manufacturing (B+C), {year} ({unit})"),
+    "econ.industry_lower": ("Доля занятых в обработке (C; добыча B не публикуется — не меньше), {year} ({unit})",
+                            "Share of jobs in manufacturing (C; mining B not published — at least), {year} ({unit})"),
+    "econ.population_change": ("Изменение населения с переписи 2021", "Population change since the 2021 census"),
+    "econ.source": ("Росстат, БДПМО (база показателей муниципальных образований)",
+                    "Rosstat, municipal indicators database (BDPMO)"),
+    "econ.source_population": ("Росстат, бюллетень BUL_MO_2024", "Rosstat, bulletin BUL_MO_2024"),
+    "econ.not_published": ("нет в извлечении Росстата", "not in Rosstat's extract"),
+    "legend_wage": ("Зарплата к медиане моногородов региона (Росстат, БДПМО)",
+                    "Wage vs the median of the region's monotowns (Rosstat BDPMO)"),
+    "legend_industry": ("Доля занятых в добыче и обработке (Росстат, БДПМО)",
+                        "Jobs in mining and manufacturing (Rosstat BDPMO)"),
+    "legend_population_change": ("Население 2024 к переписи 2021 (только города-округа)",
+                                 "Population 2024 vs the 2021 census (city districts only)"),
+    "legend_economy_missing": ("нет данных Росстата", "no Rosstat figure"),
+    "legend_population_missing": ("нет: показатель по району или нет переписи 2021 в атласе",
+                                  "none: a district figure, or no 2021 census figure in the atlas"),
+    "colour.wage": ("Зарплата к региону", "Wage vs region"),
+    "colour.industry": ("Доля промышленности", "Industrial jobs share"),
+    "colour.population_change": ("Изменение населения", "Population change"),
+    "econ.card_source": ("Население 2024, зарплата, доля промышленности: Росстат (BUL_MO_2024, БДПМО)",
+                         "Population 2024, wage, industrial share: Rosstat (BUL_MO_2024, BDPMO)"),
+    "science.economy": ("Как живут города с ТОСЭР и остальные", "How TOSER towns and the others are doing"),
+    "science.economy_text": (
+        "Медианы по городам редакции «{edition}». Показатели Росстата (БДПМО, BUL_MO_2024) за последний "
+        "опубликованный год (2024, иначе 2023) описывают муниципалитет: сам город или весь район. Разница "
+        "медиан — с 95-процентным бутстреп-интервалом, проверка — критерий Манна–Уитни (двусторонний), как "
+        "и для расстояния до науки. Это срез, а не эффект: ТОСЭР создавали в городах категории 1, поэтому "
+        "различие или его отсутствие не говорит, что его вызвала ТОСЭР. Изменение населения есть только у "
+        "городских округов с переписью 2021 в атласе; округ может включать сёла, которых нет в цифре переписи. "
+        "Города одного района получают одни и те же цифры района.",
+        "Medians over the towns of the edition «{edition}». Rosstat's figures (BDPMO, BUL_MO_2024) for the "
+        "latest year published (2024, else 2023) describe the municipality: the town itself or the whole "
+        "district. The difference of medians comes with a 95% bootstrap interval, the test is Mann–Whitney "
+        "(two-sided), as for the distance to science. This is a cross-section, not an effect: TOSERs were "
+        "created in category-1 towns, so a difference (or none) does not say the TOSER caused it. Population "
+        "change exists only for city districts with a 2021 census figure in the atlas; a city district may "
+        "include villages that the census figure leaves out. Towns of one district share the district's figures."),
+    "science.col_metric": ("Показатель", "Figure"),
+    "science.col_n": ("Городов: ТОСЭР / остальные", "Towns: TOSER / others"),
+    "science.col_median_toser": ("Медиана, ТОСЭР", "Median, TOSER"),
+    "science.col_median_others": ("Медиана, остальные", "Median, others"),
+    "science.col_diff": ("Разница (95 % ДИ)", "Difference (95% CI)"),
+    "science.col_p": ("p (Манн–Уитни)", "p (Mann–Whitney)"),
+    "science.col_missing": ("Без данных", "No figure"),
+    "card.category_acts": ("Категория по распоряжениям (до 2024)", "Category by the acts (before 2024)"),
+    "card.category_basis": ("Основание категории 2024", "Basis of the 2024 category"),
+    "basis.rosstat": ("Росстат: городской округ с одним моногородом", "Rosstat: city district with one monotown"),
+    "basis.rosstat_district": ("Росстат: низшая категория района, где один моногород атласа",
+                               "Rosstat: the district's lowest category, one monotown of the atlas there"),
+    "basis.deduced": ("выведено: низшая категория района 3", "deduced: the district's lowest category is 3"),
+    "basis.inferred_district": ("предположение: в районе несколько моногородов",
+                                "inferred: the district holds several monotowns"),
+    "basis.not_in_extract": ("предположение: нет в извлечении Росстата, категория по распоряжениям",
+                             "inferred: not in Rosstat's extract, category from the acts"),
     # --- uploads (atlas.uploads): errors, notes, the coordinate rule, the limits ------------
     "upload.empty": ("Файл пустой.", "The file is empty."),
     "upload.too_big": ("Файл {mb} МБ, предел — {limit} МБ. Упростите его или загрузите только маршрут.",
@@ -563,7 +681,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                                "Reading the file was stopped: it needs more than 1.5 GB of memory. Simplify "
                                "the file or split it."),
     "upload.line_ambiguous": ("Не ясно, в каком порядке записаны координаты линии: как дано, в России {given} "
-                              "вершин, после перестановки — {exchanged}. Выберите порядок ниже (в командной "
+                              "вершин, после перестановки — {exchanged}. Выберите порядок выше (в командной "
                               "строке: --line-order lonlat или latlon).",
                               "It is not clear in which order the line's coordinates are written: as given "
                               "{given} of the vertices are in Russia, exchanged {exchanged}. Choose the order "
@@ -615,9 +733,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.parts_dropped_degenerate": ("Пропущены части линии из совпадающих точек: {parts}.",
                                     "Parts of the line made of identical points were skipped: {parts}."),
     "upload.line_exchanged": ("Линия записана как [широта, долгота]: координаты переставлены (после перестановки "
-                          "в России заметно больше вершин, чем как дано). Если это не так, выберите порядок ниже.",
+                          "в России заметно больше вершин, чем как дано). Если это не так, выберите порядок выше.",
                           "The line is written as [lat, lon]: its coordinates were exchanged (exchanged, "
-                          "clearly more of its vertices are in Russia than as given). If not, choose the order below."),
+                          "clearly more of its vertices are in Russia than as given). If not, choose the order above."),
     "upload.parts_exchanged": ("Части линии {parts} записаны как [широта, долгота]: координаты переставлены.",
                            "Parts {parts} of the line are written as [lat, lon]: their coordinates were exchanged."),
     "upload.non_lines_skipped": ("Объекты, не являющиеся линиями ({kinds}), пропущены.",
@@ -654,16 +772,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "point is outside Russia, exchanged it is inside. If they are real points near the border (e.g. in Kazakhstan or the Caucasus), switch exchanging off (the checkbox on the page, --as-given on the command line)."),
     "upload.rows_held": ("Строки {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом с "
                          "линией, хотя после перестановки оказалась бы в России. Если весь файл записан как "
-                         "(широта, долгота), выберите этот порядок ниже.",
+                         "(широта, долгота), выберите этот порядок выше.",
                          "Rows {rows} ({n}) were kept as given: the point lies in a neighbouring country or near "
                          "the line, although exchanged it would lie in Russia. If the whole file is written as "
-                         "(lat, lon), choose that order below."),
+                         "(lat, lon), choose that order above."),
     "upload.features_held": ("Объекты {rows} ({n}) оставлены как даны: точка лежит в соседней стране или рядом "
                              "с линией, хотя после перестановки оказалась бы в России. Если весь файл записан "
-                             "как (широта, долгота), выберите этот порядок ниже.",
+                             "как (широта, долгота), выберите этот порядок выше.",
                              "Features {rows} ({n}) were kept as given: the point lies in a neighbouring country "
                              "or near the line, although exchanged it would lie in Russia. If the whole file is "
-                             "written as (lat, lon), choose that order below."),
+                             "written as (lat, lon), choose that order above."),
     "upload.rows_exchanged_all": ("Все строки прочитаны как (широта, долгота), как выбрано.",
                                   "Every row was read as (lat, lon), as chosen."),
     "upload.features_exchanged_all": ("Все объекты прочитаны как (широта, долгота), как выбрано.",
@@ -707,7 +825,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                 "число) пропускаются с номерами, остальные загружаются. Линия решается целиком: её координаты "
                 "переставляются, если после перестановки в России заметно больше вершин (на половину всех "
                 "вершин и больше), чем как дано; если доли близки, атлас не угадывает, а просит выбрать "
-                "порядок (на странице — переключатель, в командной строке — --line-order). Номера строк — как в "
+                "порядок (на странице — переключатель, в командной строке — --line-order); в GPX широта и долгота "
+                "подписаны, и порядок не меняется. Номера строк — как в "
                 "таблице (заголовок — строка 1). Ваши столбцы возвращаются без изменений; если какой-то назван "
                 "как столбец атласа (chainage_km, offset_km, side, corridor_id, part, lon, lat), столбец атласа "
                 "получает приставку atlas_. Файл читается без доступа к сети, не дольше {seconds} с и не "
@@ -721,7 +840,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                 "decided as a whole: it is exchanged when, exchanged, clearly more of its vertices lie in "
                 "Russia (by half of all vertices or more) than as given; when the shares are close, the atlas "
                 "does not guess but asks for the order (a switch on the page, --line-order on the command "
-                "line). Row numbers are as in a spreadsheet (the header is row 1). Your columns come back "
+                "line); GPX labels latitude and longitude, so its order is never changed. Row numbers are as in a spreadsheet (the header is row 1). Your columns come back "
                 "unchanged; where one has the name of an atlas column (chainage_km, offset_km, side, "
                 "corridor_id, part, lon, lat), the atlas's gets the prefix atlas_. A file is read with no "
                 "network access, for at most {seconds} s and {memory_gb} GB of memory. "
@@ -926,6 +1045,27 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "unrouted_legs": ("Участки не по сети", "Legs not on the network"),
     "in_band": ("В полосе", "In the band"),
     "part": ("Часть линии", "Line part"),
+    # issue #19: the Rosstat 2024 edition and the municipal economy
+    "oktmo": ("ОКТМО", "OKTMO"),
+    "rosstat_municipality": ("Муниципальное образование (Росстат)", "Municipality (Rosstat)"),
+    "economy_unit": ("Показатели по", "Figures for"),
+    "population_2024": ("Население на 01.01.2024", "Population on 1 Jan 2024"),
+    "wage_rub": ("Средняя зарплата, ₽", "Average wage, RUB"),
+    "wage_year": ("Год зарплаты", "Wage year"),
+    "industry_jobs_share": ("Доля занятых в добыче и обработке, %", "Jobs in mining and manufacturing, %"),
+    "industry_jobs_basis": ("Разделы ОКВЭД в доле", "OKVED sections in the share"),
+    "economy_source": ("Источник показателей", "Source of the figures"),
+    "wage_region_monotown_median": ("Медиана зарплаты моногородов региона, ₽",
+                                    "Median wage of the region's monotowns, RUB"),
+    "wage_vs_region_pct": ("Зарплата к медиане моногородов региона, %",
+                           "Wage vs the region's monotown median, %"),
+    "population_change_pct": ("Изменение населения с 2021, %", "Population change since 2021, %"),
+    "category_acts": ("Категория по распоряжениям", "Category by the acts"),
+    "category_acts_as_of": ("Редакция (распоряжения)", "Edition (acts)"),
+    "category_2024_basis": ("Основание категории 2024", "Basis of the 2024 category"),
+    "category_2024_note": ("Пояснение к категории 2024", "Note on the 2024 category"),
+    "listed_now_acts": ("В перечне по распоряжениям", "Listed by the acts"),
+    "listed_to_acts": ("Исключён по распоряжениям", "Removed by the acts"),
 }
 
 # vocabulary name -> the dict in atlas.vocab holding (ru, en) per code
@@ -1143,6 +1283,7 @@ def layer_name(layer: str, item_id, lang: str | None = DEFAULT_LANG) -> str:
 _ED_FIRST = re.compile(r"^1398-р,\s*ред\.\s*(\d{2}\.\d{2}\.\d{4})$")
 _ED_AMENDED = re.compile(r"^1398-р в ред\.\s*(\d+-р)\s+от\s+(\d{4}-\d{2}-\d{2})$")
 _ED_UNKNOWN_DATED = re.compile(r"^1398-р в ред\.\s*акта unknown-(\d{4}-\d{2}-\d{2})\b")
+_ED_ROSSTAT = re.compile(r"^Росстат, BUL_MO_2024, табл\. 5\.1–5\.3 \(на (\d{2}\.\d{2}\.\d{4})\)$")
 _ED_UNKNOWN = re.compile(r"^1398-р в ред\.\s*(?:распоряжения\s+|акта unknown-)(\d{4})")
 
 
@@ -1163,4 +1304,7 @@ def edition_label(text, lang: str | None = DEFAULT_LANG) -> str:
         return t("edition.amended_no_number", lang, date=date(m.group(1), lang))
     if m := _ED_UNKNOWN.match(s):
         return t("edition.amended_unknown", lang, year=m.group(1))
+    if m := _ED_ROSSTAT.match(s):
+        d = "-".join(reversed(m.group(1).split(".")))
+        return t("edition.rosstat2024", lang, date=date(d, lang))
     return s

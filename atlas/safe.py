@@ -10,7 +10,8 @@ no text is ever read as markup, a template or a command:
   ``{`` that starts a Jinja tag inside a string is written ``\\u007b`` (the same JSON value).
 * :func:`md_text` — for Streamlit messages (Markdown): every ASCII punctuation mark escaped with a
   backslash (CommonMark shows it literally, and Streamlit's ``:colour[…]``, ``$…$`` and
-  ``![image](url)`` syntaxes never start), line breaks shown as ``↵``.
+  ``![image](url)`` syntaxes never start), no address turned into a link (a word joiner inside
+  ``://``, ``www.`` and ``@``), line breaks shown as ``↵``.
 * :func:`plain_text` — for the terminal: control characters (ANSI escapes, CR, tabs) shown as
   ``\\xNN`` so a file cannot move the cursor or rewrite a line of the CLI's output.
 
@@ -29,6 +30,7 @@ import string
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 _MD_SPECIAL = re.compile("([" + re.escape(string.punctuation) + "])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_AUTOLINK = re.compile(r":/|(?i:www)\.|@", re.ASCII)
 MAX_QUOTED_CHARS = 200
 
 
@@ -95,6 +97,9 @@ def md_text(value, limit: int = MAX_QUOTED_CHARS) -> str:
     text = _shorten(str(value), limit)
     text = text.replace("\r\n", "↵").replace("\r", "↵").replace("\n", "↵")
     text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    # GitHub-style autolinks ignore backslash escapes: a word joiner breaks ``://``, ``www.`` and
+    # ``@`` so no address in the text becomes a link (the text still reads the same)
+    text = _AUTOLINK.sub(lambda m: m.group()[:-1] + "\u2060" + m.group()[-1], text)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

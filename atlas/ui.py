@@ -119,6 +119,14 @@ def _page(title_key: str, file: str, url_path: str, lang_code: str, default: boo
                    icon=PAGE_ICONS.get(url_path), default=default)
 
 
+@st.cache_resource(show_spinner=False)
+def _clean_on_start() -> int:
+    """Once per server: remove upload read folders a killed run left behind."""
+    from atlas.uploads.sandbox import clean_stale
+
+    return clean_stale()
+
+
 def navigation():
     """The app's pages (titles in the reader's language), for ``atlas/streamlit_app.py``.
 
@@ -126,6 +134,7 @@ def navigation():
     the same file), so every page has its own deep link. Streamlit's own menu is hidden: the
     sidebar menu drawn by :func:`lang` carries ``?lang=`` in every link.
     """
+    _clean_on_start()
     lang_code = current_lang()
     st.session_state[_NAV_FLAG] = True
     key, file, url = PAGE_SPECS[0]

@@ -94,6 +94,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     distances in km, names in Latin letters in English; a missing value is "—".
     """
     from atlas import fmt
+    from atlas.analysis.economy import economy_card_rows
     from atlas.i18n import edition_label, region_name, transliterate, vocab_label
 
     def val(v):
@@ -138,6 +139,17 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     if not fmt.is_empty(history):  # today's sector differs from the one the town was listed for
         rows.insert(6, (t("card.specialization_historical", lang), vocab_label("specialization", history, lang),
                         words(row.get("specialization_note"))))
+    # issue #19: the 2024 category's basis, the acts' category where it differs, the municipal figures
+    at = [r[0] for r in rows].index(t("population", lang)) + 1
+    extra = []
+    if not fmt.is_empty(row.get("category_2024_basis")):
+        extra.append((t("card.category_basis", lang), t(f"basis.{row.get('category_2024_basis')}", lang),
+                      val(row.get("category_2024_note"))))
+    if not fmt.is_empty(row.get("category_acts")) and row.get("category_acts") != row.get("category"):
+        extra.append((t("card.category_acts", lang), vocab_label("category", row.get("category_acts"), lang),
+                      edition_label(row.get("category_acts_as_of"), lang)))
+    extra += [(lab, value, fmt.EMPTY if s is None else s) for lab, value, s in economy_card_rows(row, lang)]
+    rows[at:at] = extra
     cols = [t("card.field", lang), t("card.value", lang), t("card.source", lang)]
     return pd.DataFrame(rows, columns=cols)
 
@@ -334,7 +346,8 @@ def edition_options(editions: pd.DataFrame, lang: str = "ru") -> tuple[list[str]
     from atlas.i18n import edition_label
 
     latest_n = int(editions.towns.iloc[-1]) if len(editions) else 0
-    labels = {"latest": t("explore.edition_latest_option", lang, n=latest_n)}
+    newest = edition_label(editions.label.iloc[-1], lang) if len(editions) else ""
+    labels = {"latest": t("explore.edition_latest_option", lang, label=newest, n=latest_n)}
     for r in editions.itertuples():
         labels[r.act_id] = t("explore.edition_option", lang, label=edition_label(r.label, lang), n=int(r.towns))
     return ["latest", *editions.act_id.tolist()], labels
@@ -419,3 +432,26 @@ def readable(df: pd.DataFrame, lang: str = "ru", numbers_as_text: bool = False):
     if numbers_as_text:
         return out.style
     return out.style.format({c: number(c) for c in numeric})
+
+
+def toser_economy_rows(towns, lang: str = "ru") -> pd.DataFrame:
+    """TOSER towns against the others on the municipal figures, for the Science page (issue #19)."""
+    from atlas import fmt
+    from atlas.analysis.economy import toser_economy_table
+    from atlas.i18n import column_label
+
+    tab = toser_economy_table(towns)
+
+    def num(v, d=1):
+        return fmt.number(v, lang, d) if not pd.isna(v) else fmt.EMPTY
+
+    return pd.DataFrame({
+        t("science.col_metric", lang): [column_label(m, lang) for m in tab.metric],
+        t("science.col_n", lang): [f"{a} / {b}" for a, b in zip(tab.n_group, tab.n_other, strict=True)],
+        t("science.col_median_toser", lang): [num(v) for v in tab.median_group],
+        t("science.col_median_others", lang): [num(v) for v in tab.median_other],
+        t("science.col_diff", lang): [f"{num(d)} ({num(lo)} … {num(hi)})" for d, lo, hi in
+                                      zip(tab["diff"], tab.ci_low, tab.ci_high, strict=True)],
+        t("science.col_p", lang): [f"{p:.3g}" if not pd.isna(p) else fmt.EMPTY for p in tab.p_value],
+        t("science.col_missing", lang): tab.missing.astype(int).to_numpy(),
+    })

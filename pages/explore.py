@@ -36,10 +36,13 @@ c3.metric(t("toser", lang), ui.number(int(shown.toser.sum()), lang))
 c4.metric(t("population", lang), ui.number(int(shown.population.fillna(0).sum()), lang))
 st.caption(edition_summary(shown, lang))
 
-colour = st.sidebar.selectbox(t("explore.colour_by", lang),
-                              ["category", "specialization", "science", *NETWORK_COLOUR_MODES],
+colour = st.sidebar.selectbox(t("explore.colour_by", lang), ["category", "specialization", "science",
+                                                            "wage", "industry", "population_change",
+                                                            *NETWORK_COLOUR_MODES],
                               format_func=lambda k: column_label(k, lang) if k in NETWORK_COLOUR_MODES
-                              else t({"science": "dist_science"}.get(k, k), lang),
+                              else t({"science": "dist_science", "wage": "colour.wage",
+                                      "industry": "colour.industry",
+                                      "population_change": "colour.population_change"}.get(k, k), lang),
                               key="colour")
 choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "share_cat1", "toser"],
                              format_func=lambda k: t(f"choropleth_{k}", lang), key="choro")

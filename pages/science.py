@@ -7,13 +7,25 @@ import streamlit as st
 from atlas import fmt, ui
 from atlas.analysis.claims import NAMED_TOWNS, compare_toser
 from atlas.analysis.science import nearest_science_centre
-from atlas.i18n import column_labels, layer_name, names, region_name, t, vocab_codes, vocab_label
+from atlas.i18n import (
+    column_labels,
+    edition_label,
+    layer_name,
+    names,
+    region_name,
+    t,
+    vocab_codes,
+    vocab_label,
+)
 from atlas.maps.live import LiveOptions
+from atlas.views import toser_economy_rows
 
 lang = ui.lang()
 st.title(t("science.title", lang))
 towns, centres = ui.towns(), ui.science()
-st.caption(t("science.edition", lang, edition=t("explore.edition_latest", lang), n=len(towns)))
+newest = ui.editions().label.iloc[-1]  # the default edition is the newest dated source (issue #19)
+st.caption(t("science.edition", lang, edition=t("explore.edition_latest", lang, label=edition_label(newest, lang)),
+             n=len(towns)))
 kind_codes = vocab_codes("science_kind")
 kinds = st.multiselect(t("science.kinds", lang), kind_codes,
                        default=[k for k in kind_codes if k != "naukograd_lapsed"],
@@ -64,6 +76,10 @@ st.vega_lite_chart(pd.concat(curves, ignore_index=True), {
         "color": {"field": "group", "type": "nominal", "title": t("science.ecdf_series", lang),
                   "scale": {"range": ["#CC3311", "#0077BB"]}, "legend": {"orient": "bottom"}},
     }}, width="stretch")
+
+st.subheader(t("science.economy", lang))  # issue #19: the claim, deeper
+st.caption(t("science.economy_text", lang, edition=edition_label(newest, lang)))
+st.dataframe(toser_economy_rows(towns, lang), hide_index=True, width="stretch")
 
 st.subheader(t("science.ranking", lang))
 ranked = towns.sort_values("dist_science_km", ascending=False)

@@ -33,6 +33,8 @@ def _edition_name(r) -> str:
     act, day = r.get("act_no"), r.get("act_date")
     if r.get("kind") == "original":
         return t("edition.first", lang, date=fmt.date(day, lang))
+    if r.get("kind") == "statistical":  # issue #19: Rosstat's tables, not an act
+        return edition_label(r.get("label"), lang)
     if fmt.is_empty(act):  # an act whose number (and maybe date) is not established
         if not fmt.is_empty(day):
             return t("edition.amended_no_number", lang, date=fmt.date(day, lang))

@@ -46,8 +46,10 @@ def test_explore_headline_counts_and_table_agree():
     assert len(at.dataframe[0].value) == N_LATEST
     # the caption accounts for every shown town by list edition
     caption = next(c.value for c in at.caption if "редакциям" in c.value)
-    unchanged = int((load_monotowns().category_as_of == "1398-р, ред. 29.07.2014").sum())
-    assert f"1398-р, ред. 29.07.2014 — {unchanged} гор." in caption
+    # the default edition is the newest dated source, Rosstat's 2024 tables (issue #19)
+    by_edition = load_monotowns().category_as_of.value_counts()
+    for ed, n in by_edition.items():
+        assert f"{ed} — {n} гор." in caption
     assert sum(int(n) for n in re.findall(r"— (\d+) гор\.", caption)) == N_LATEST
 
 
@@ -93,7 +95,11 @@ def test_town_card_from_the_url_and_english():
 def test_science_page():
     at = run_page("pages/science.py")
     assert any("Манна–Уитни" in i.value for i in at.info)
-    assert len(at.dataframe[0].value) == N_LATEST
+    # issue #19: the economy comparison (one row per figure) comes before the ranking of every town
+    economy, ranking = at.dataframe[0].value, at.dataframe[1].value
+    assert len(ranking) == N_LATEST
+    assert len(economy) == 4 and economy.iloc[:, 1].str.match(r"^\d+ / \d+$").all()
+    assert any("BUL_MO_2024" in c.value for c in at.caption)  # the edition compared is named
     at.multiselect(key="sci_kinds").set_value(["naukograd"]).run()
     assert not at.exception
     assert any("p =" in i.value for i in at.info)

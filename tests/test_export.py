@@ -149,11 +149,15 @@ def test_labels_for_chosen_towns_do_not_overlap():
 
 
 def test_offline_html_is_byte_stable_and_within_budget(tmp_path):
-    """Two exports of the same map are the same bytes; all layers of Russia stay ≤ 0.7 MB."""
+    """Two exports of the same map are the same bytes; all layers of Russia stay ≤ 0.72 MB.
+
+    The budget was 0.70 MB (the export measured 0.685 MB); issue #19 put the municipal figures
+    (population 2024, wage against the region, industrial share, with unit and year) on every town's
+    card, which costs about 26 KB for 314 towns (0.711 MB measured), hence 0.72 MB."""
     a, b = tmp_path / "a.html", tmp_path / "b.html"
     export_map(a)
     export_map(b)
     assert a.read_bytes() == b.read_bytes()
-    assert a.stat().st_size <= 700_000
+    assert a.stat().st_size <= 720_000
     html = a.read_text(encoding="utf-8")
     assert "atlas-arcs-1" in html and "AtlasTopo" in html  # borders travel as shared arcs

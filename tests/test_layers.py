@@ -62,7 +62,8 @@ def test_monotowns_contract(towns):
     assert len(towns) == int(atlas.list_editions().towns.iloc[-1])  # the list in force now
     assert towns.town_id.is_unique
     assert towns.geometry.notna().all() and (towns.geom_type == "Point").all()
-    assert towns.source.str.contains("1398-р").all()
+    # the order No. 1398-r and its acts, or Rosstat's 2024 tables for the towns no act names (issue #19)
+    assert (towns.source.str.contains("1398-р") | towns.source.str.contains("BUL_MO_2024")).all()
     assert towns.category.isin([1, 2, 3]).all()
     assert towns.category_as_of.str.len().min() > 5
     # every town has a Latin name (GeoNames, or a transliteration for the 3 it lacks)
@@ -84,7 +85,8 @@ def test_category_changes_are_editions_not_overwrites(towns):
     chelny = towns[towns.name_ru == "Набережные Челны"].iloc[0]
     assert chelny.category_2014 == 3
     assert chelny.category == 1
-    assert "668" in chelny.category_as_of
+    # the newest edition is Rosstat's 2024 tables (issue #19); the act that set category 1 stays named
+    assert "BUL_MO_2024" in chelny.category_as_of and "668" in chelny.category_acts_as_of
     editions = atlas.io.load_category_editions()
     rows = editions[editions.town_id == chelny.town_id]
     assert set(rows.category) == {1, 3} and rows.source.str.len().min() > 10

@@ -114,3 +114,45 @@ def test_science_state_carries_centres_and_lines(web):
     assert len(args["lines"]) == len(towns)
     titles = [lg["title"] for lg in args["legends"]]
     assert "Science centres" in titles and "Distance to science, km" in titles
+
+
+def test_web_folder_is_private_verified_and_rebuilt(tmp_path, monkeypatch):
+    """The folder lives under the atlas cache (0700), carries a manifest, and a truncated or
+    planted file makes the next start rebuild it instead of serving it."""
+    import json
+
+    from atlas.maps import webdir
+
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(webdir, "_verified", set())
+    towns_all = atlas.load_monotowns("all")
+    centres = atlas.load_science_centres()
+    args = (load_region_arcs(), towns_all, atlas.load_regions(), centres)
+    folder = prepare_web_dir(*args)
+    assert folder.parent == tmp_path / "cache" / "web"
+    assert oct(folder.parent.stat().st_mode & 0o777) == "0o700"
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert "data/towns.json" in manifest and "index.html" in manifest
+    good = (folder / "data" / "towns.json").read_bytes()
+    # a truncated data file (a killed write, a full disk) is found and rewritten at the next start
+    (folder / "data" / "towns.json").write_bytes(good[:100])
+    webdir._verified.clear()
+    assert prepare_web_dir(*args) == folder
+    assert (folder / "data" / "towns.json").read_bytes() == good
+    # a script planted in place of ours is replaced too
+    (folder / "atlas_map.js").write_text("alert('planted')")
+    webdir._verified.clear()
+    prepare_web_dir(*args)
+    assert b"planted" not in (folder / "atlas_map.js").read_bytes()
+    # a killed run's temporary folder is removed at the next start
+    stale = folder.parent / ".tmp-killed"
+    stale.mkdir()
+    past = 1_000_000_000
+    import os
+
+    os.utime(stale, (past, past))
+    (folder / "index.html").unlink()
+    webdir._verified.clear()
+    prepare_web_dir(*args)
+    assert not stale.exists() and (folder / "index.html").exists()
+    assert webdir.verify(folder)

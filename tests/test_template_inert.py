@@ -163,7 +163,7 @@ def test_map_scripts_embed_json_through_script_json():
     """``json.dumps`` output placed in a map script must pass through atlas.safe."""
     offenders = []
     for path in (ROOT / "atlas" / "maps").glob("*.py"):
-        if path.name in ("live.py", "topology.py", "inert.py"):  # data files; the owner itself
+        if path.name in ("live.py", "topology.py", "inert.py", "webdir.py"):  # data files, the manifest; the owner
             continue
         for name, node in _calls(ast.parse(path.read_text(encoding="utf-8"))):
             if name == "dumps":

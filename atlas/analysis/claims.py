@@ -62,3 +62,31 @@ def compare_toser(towns, centres, kinds: list[str] | None, threshold_km: float) 
 
 
 NAMED_TOWNS = ("Набережные Челны", "Гуково", "Усолье-Сибирское")
+
+
+# the kind sets of the README's claim table (issue #19: recomputed on the default edition, named)
+CLAIM_KIND_SETS = {
+    "naukograds only": ["naukograd"],
+    "Academy centres (ФИЦ, RAS, regional, academic towns)": ["frc_ras", "ras_centre", "ras_regional_centre",
+                                                             "academic_town"],
+    "state research and federal nuclear centres": ["state_research_centre", "nuclear_centre"],
+    "universities (federal, national research, Priority-2030)": ["federal_university",
+                                                                 "national_research_university", "priority2030"],
+    "everything but lapsed naukograds": None,  # filled from the centres present
+}
+
+
+def claim_table(towns, centres, threshold_km: float = 200.0):
+    """The claim table: one row per kind set, TOSER vs other towns (see :func:`compare_toser`)."""
+    import pandas as pd
+
+    rows = []
+    for name, kinds in CLAIM_KIND_SETS.items():
+        if kinds is None:
+            kinds = sorted(k for k in set(centres.kind) if k != "naukograd_lapsed")
+        c = compare_toser(towns, centres, kinds, threshold_km)
+        rows.append({"science": name, "n_toser": c.n_toser, "n_other": c.n_other,
+                     "median_toser_km": c.median_toser_km, "median_other_km": c.median_other_km,
+                     "beyond_toser": c.share_beyond_toser, "beyond_other": c.share_beyond_other,
+                     "p": c.mannwhitney_p})
+    return pd.DataFrame(rows)

@@ -34,7 +34,7 @@ ACT_COLUMNS = ["act_id", "act_no", "act_date", "effective_date", "kind", "towns_
                "cat1_stated", "cat2_stated", "cat3_stated", "count_source", "source", "note"]
 EVENT_COLUMNS = ["act_id", "region", "mo_name", "admin_center", "event", "category_from",
                  "category_to", "source", "note"]
-KINDS = ("original", "amendment", "reissue", "new_list")
+KINDS = ("original", "amendment", "reissue", "new_list", "statistical")
 EVENTS = ("added", "removed", "category")
 KEY = ("region", "admin_center", "mo_name_1398")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -114,6 +114,9 @@ def prepare_acts(acts: pd.DataFrame) -> pd.DataFrame:
         raise EditionDataError(f"monotown_acts.csv: acts before the first edition: {list(early.act_id)}")
     a["_first"] = a.act_id != FIRST_ACT_ID
     a["_order"] = a.in_force.replace("", UNDATED)
+    # a statistical edition (Rosstat's tables) states the whole list as of its date, after every act
+    # it can reflect, the undated ones included: it comes last (issue #19)
+    a.loc[a.kind == "statistical", "_order"] = UNDATED + "~" + a.in_force
     a = a.sort_values(["_first", "_order", "act_date", "act_id"], kind="stable")
     return a.drop(columns=["_first", "_order"]).reset_index(drop=True)
 
@@ -122,6 +125,10 @@ def act_label(act) -> str:
     """How the category_as_of column names an act (as the older layer did)."""
     if act["act_id"] == FIRST_ACT_ID:
         return FIRST_EDITION_LABEL
+    if act.get("kind") == "statistical":  # Rosstat's tables (issue #19), not an amending act
+        from atlas.build.rosstat import LABEL
+
+        return LABEL
     when = act["act_date"] or act["effective_date"]
     if act["act_no"] and when:
         return f"1398-р в ред. {act['act_no']} от {when}"

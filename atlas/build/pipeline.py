@@ -9,7 +9,7 @@ import pandas as pd
 
 from atlas.build import corridors as corridor_build
 from atlas.build import editions as edition_build
-from atlas.build import facts, monotowns, regions, science, sources_md
+from atlas.build import facts, monotowns, regions, rosstat, science, sources_md
 from atlas.build import network as network_build
 from atlas.build.gazetteer import Gazetteer, load_places
 from atlas.build.natural_earth import load_neighbours, load_russia_admin1
@@ -59,7 +59,7 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     report.count("geonames_places_ru", sum(p.country == "RU" for p in gaz.places))
 
     first = monotowns.read_csv(src / "monotowns_1398r.csv")
-    rep = edition_build.replay(first, *edition_build.read_tables(src), report)
+    rep = edition_build.replay(first, *rosstat.with_rosstat_act(src, *edition_build.read_tables(src)), report)
     lst = rep.towns
     lst = monotowns.apply_admin_centre_fixes(lst, monotowns.read_csv(src / "admin_centre_fixes.csv"), report)
     located = monotowns.locate(lst, reg, gaz, monotowns.read_csv(src / "town_coordinates.csv"), report,
@@ -72,6 +72,7 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     toser_path = src / "toser.csv"
     towns, toser = facts.join_toser(
         towns, monotowns.read_csv(toser_path) if toser_path.exists() else None, report)
+    towns = add_rosstat_edition(towns, ed, src, report)
     fd = reg.set_index("iso")["federal_district"]
     towns["federal_district"] = towns.region_iso.map(fd)
     towns["region_ru"] = towns.region
@@ -116,11 +117,90 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     return report
 
 
+def add_rosstat_edition(towns: pd.DataFrame, ed: dict, src: Path, report: BuildReport) -> pd.DataFrame:
+    """The Rosstat 2024 edition (the newest act of the replay, kind ``statistical``) with the
+    categories and membership its tables give, and its columns on the town layer: ``category``
+    becomes the 2024 category; the acts' category and listing stay in ``category_acts``,
+    ``category_acts_as_of``, ``listed_now_acts`` and ``listed_to_acts``."""
+    acts = ed["acts"]
+    if rosstat.ACT_ID not in set(acts.act_id):
+        return towns
+    k = acts.index[acts.act_id == rosstat.ACT_ID][0]
+    prev_act = acts.act_id.iloc[k - 1]  # the list after every act before Rosstat's tables
+    long = ed["editions"]
+    prev = long[long.act_id == prev_act].set_index("town_id")
+    cols, _ = rosstat.build(towns.assign(region_ru=towns.region), src, report)
+    cols = cols.set_index("town_id").reindex(towns.town_id)
+    towns = towns.copy()
+    on_acts = towns.town_id.isin(prev.index).to_numpy()
+    towns["category_acts"] = pd.array(towns.town_id.map(prev.category).tolist(), dtype="Int64")
+    towns["category_acts_as_of"] = towns.town_id.map(prev.category_as_of).fillna("").to_numpy()
+    towns["listed_now_acts"] = on_acts
+    # a town the acts removed but Rosstat 2024 lists is on the list again: the acts' date stays in
+    # listed_to_acts, both are named in the build report
+    listed = cols.listed_2024.astype(bool).to_numpy()
+    towns["listed_to_acts"] = towns["listed_to"]
+    towns.loc[listed, "listed_to"] = ""
+    towns["category"] = cols.category_2024.astype(int).to_numpy()
+    towns["category_as_of"] = rosstat.LABEL
+    towns["category_2024_basis"] = cols.category_2024_basis.to_numpy()
+    towns["category_2024_note"] = cols.category_2024_note.to_numpy()
+    towns["listed_now"] = listed
+    for c in rosstat.ECONOMY_COLUMNS:
+        towns[c] = cols[c].to_numpy()
+
+    sel = cols[cols.listed_2024.astype(bool)]
+    new = pd.DataFrame({"town_id": sel.index, "act_id": rosstat.ACT_ID, "act_date": rosstat.DATE,
+                        "effective_date": rosstat.DATE, "category": sel.category_2024.astype(int).to_numpy(),
+                        "category_set_by": rosstat.ACT_ID, "category_as_of": rosstat.LABEL})
+    ed["editions"] = pd.concat([long[long.act_id != rosstat.ACT_ID], new.astype(long.dtypes.to_dict())],
+                               ignore_index=True)
+    h = ed["history"]
+    logged = set(h.loc[h.act_id == rosstat.ACT_ID, "town_id"])
+    hist, changes = [], {"added": 0, "removed": 0, "category": 0}
+    for tid, r in sel.iterrows():
+        before = prev.category.get(tid)
+        if before is None:
+            changes["added"] += 1
+            if tid in logged:  # the replay logged the added event with its own source
+                continue
+            change, cat_from = "added", pd.NA
+        elif int(before) != int(r.category_2024):
+            changes["category"] += 1
+            change, cat_from = "category", int(before)
+        else:
+            continue
+        hist.append({"town_id": tid, "act_id": rosstat.ACT_ID, "change": change, "category_from": cat_from,
+                     "category_to": int(r.category_2024), "source": rosstat.SOURCE,
+                     "inferred": r.category_2024_basis in ("inferred_district", "not_in_extract"),
+                     "note": r.category_2024_note, "edition": rosstat.LABEL,
+                     "effective_date": rosstat.DATE})
+    changes["removed"] = int(prev.index.difference(sel.index).size)
+    if hist:
+        add = pd.DataFrame(hist).reindex(columns=h.columns)
+        h = pd.concat([h, add.astype(h.dtypes.to_dict())], ignore_index=True)
+        ed["history"] = h.sort_values(["town_id"], kind="stable").reset_index(drop=True)
+    acts = acts.copy()
+    acts.loc[k, "towns"] = len(sel)
+    for c in (1, 2, 3):
+        acts.loc[k, f"cat{c}"] = int((sel.category_2024 == c).sum())
+    for e, n in changes.items():
+        acts.loc[k, f"events_{e}"] = n
+    acts.loc[k, "label"] = rosstat.LABEL
+    ed["acts"] = acts
+    # the list now is the 2024 edition; the acts' own count of removals is kept beside it
+    report.count("towns_removed_by_acts", int((towns.listed_to_acts != "").sum()))
+    report.count("towns_listed_now", len(sel))
+    report.count("towns_removed", int((~listed).sum()))
+    return towns
+
+
 MONOTOWN_COLUMNS = [
     "town_id", "name_ru", "name_en", "municipality", "region_iso", "region_ru", "federal_district",
     "category", "category_as_of", "category_2014", "listed_from", "listed_to", "listed_by",
     "listed_now", "population", "population_year",
     "population_source", "specialization", "anchor_enterprise", "profile_source", "toser",
     "toser_name", "toser_kind", "toser_decree", "toser_date", "toser_year", "toser_source", "geonameid",
-    "coord_source", "coord_approximate", "source", "geometry",
+    "coord_source", "coord_approximate", "source", "category_acts", "category_acts_as_of",
+    "listed_now_acts", "listed_to_acts", "category_2024_basis", "category_2024_note", *rosstat.ECONOMY_COLUMNS, "geometry",
 ]

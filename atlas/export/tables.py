@@ -24,7 +24,11 @@ from atlas.vocab import SIDES, SPECIALIZATIONS, label
 
 # route order first: what a planner reads, then what identifies the town
 EXPORT_COLUMNS = ["name_ru", "chainage_km", "offset_km", "side", "specialization", "category", "toser",
-                  "dist_science_km", "region_iso", "population", "name_en", "town_id"]
+                  "dist_science_km", "region_iso", "population", "name_en", "town_id",
+                  # issue #19: the edition the category is from, and the municipal figures with unit and source
+                  "category_as_of", "oktmo", "economy_unit", "population_2024", "wage_rub", "wage_year",
+                  "wage_vs_region_pct", "wage_region_monotown_median", "industry_jobs_share",
+                  "industry_jobs_basis", "population_change_pct", "economy_source"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -110,8 +114,9 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with a BOM, formulas neutralised."""
-    return neutralise_formulas(pd.DataFrame(df)).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with a BOM, formulas neutralised, CRLF line ends (so a value holding a CR or LF is
+    quoted and a spreadsheet keeps it in its cell)."""
+    return neutralise_formulas(pd.DataFrame(df)).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def _plain(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -12,6 +12,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from atlas import fmt
+from atlas.analysis.economy import economy_card_rows
 from atlas.i18n import edition_label, layer_name, region_name, t, transliterate, vocab_label
 from atlas.maps.arc_regions import _script_json
 
@@ -42,6 +43,10 @@ def card_rows(row, lang: str = "ru") -> list[tuple[str, str, str | None]]:
         (t("anchor", lang), words(row.get("anchor_enterprise")), None),
         (t("toser", lang), toser, src(row.get("toser_source"))),
     ]
+    rows[4:4] = economy_card_rows(row, lang, compact=True)  # issue #19: how the town is doing, after population
+    if not fmt.is_empty(row.get("category_acts")) and row.get("category_acts") != row.get("category"):
+        rows.insert(3, (t("card.category_acts", lang), vocab_label("category", row.get("category_acts"), lang),
+                        src(edition_label(row.get("category_acts_as_of"), lang))))
     if not fmt.is_empty(row.get("dist_science_km")):
         centre = layer_name("science_centres", row.get("nearest_science_id"), lang)
         rows.append((t("dist_science", lang), f"{fmt.distance(row['dist_science_km'], lang)} ({centre})", None))

@@ -9,12 +9,8 @@ folder that :func:`prepare_web_dir` writes.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +18,12 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
+from atlas.analysis.economy import economy_card_rows
 from atlas.crs import shift_antimeridian
 from atlas.i18n import t
 from atlas.maps.palettes import (
-    CATEGORY_COLOURS, DISTANCE, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS, UNKNOWN_COLOUR,
+    CATEGORY_COLOURS, DISTANCE, DIVERGING, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS,
+    UNKNOWN_COLOUR,
 )
 from atlas.maps.topology import FORMAT
 from atlas.paths import PACKAGE_DIR, STATIC_DIR
@@ -42,7 +40,7 @@ CHANGE_COLOURS = {"added": "#009E73", "removed": "#D55E00", "recategorised": "#0
 CARD_TEXT = {"region": "region", "category": "category", "specialization": "specialization",
              "anchor": "anchor", "population": "population", "toser": "toser", "no": "no",
              "dist_science": "dist_science", "km": "unit.km", "fit": "map.fit",
-             "card_hint": "map.card_hint"}
+             "card_hint": "map.card_hint", "econ_source": "econ.card_source"}
 
 
 def _clean(values) -> list:
@@ -79,6 +77,9 @@ def towns_payload(towns, regions) -> dict:
         "pop": col("population"), "toser": [bool(x) for x in towns.toser],
         "toser_kind": col("toser_kind"), "toser_name": col("toser_name"),
         "toser_year": col("toser_year"), "dist": _clean(dist),
+        # issue #19: the municipal figures as the card writes them (label with unit and year, value)
+        "econ": {lang: [[[lab, val] for lab, val, _ in economy_card_rows(r, lang, compact=True)]
+                        for r in towns.to_dict("records")] for lang in ("ru", "en")},
         "regions": {r.iso: [r.name_ru, r.name_en] for r in regions.itertuples()},
         "vocab": {
             "category": {str(k): list(v) for k, v in CATEGORIES.items()},
@@ -105,8 +106,8 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
     """Write the component folder (page, scripts, Leaflet, data) once per content version.
 
     The folder name is the hash of everything in it, so a browser cache never serves stale
-    data and two servers on one machine share it. Writing goes to a temporary folder that is
-    renamed into place, so a reader never sees half a folder.
+    data and two servers on one machine share it; it is checked against its manifest before
+    it is served and rebuilt when anything in it changed (:mod:`atlas.maps.webdir`).
     """
     if region_arcs.get("format") != FORMAT:
         raise ValueError(f"region arcs must be {FORMAT!r}")
@@ -119,27 +120,16 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
         files[name] = (WEB_DIR / name).read_bytes()
     for name in ("leaflet.js", "leaflet.css"):
         files[name] = (LEAFLET / name).read_bytes()
-    digest = hashlib.sha256(b"".join(k.encode() + v for k, v in sorted(files.items()))).hexdigest()[:16]
-    base = root or Path(tempfile.gettempdir()) / "monotown-atlas-web"
-    target = base / digest
-    if (target / "index.html").exists():
-        return target
-    base.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=base, prefix=".tmp-"))
-    for name, blob in files.items():
-        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp / name).write_bytes(blob)
-    try:
-        os.replace(tmp, target)
-    except OSError:  # another process won the race: its folder has the same content
-        shutil.rmtree(tmp, ignore_errors=True)
-    return target
+    from atlas.maps import webdir
+
+    return webdir.ensure(files, root)
 
 
 @dataclass
 class LiveOptions:
     lang: str = "ru"
     colour: str = "category"  # category | specialization | science | change (needs ``change``)
+    #                           | wage | industry | population_change (issue #19, municipal figures)
     choropleth: str | None = None  # None | count | share_cat1 | toser
     scheme: str = "NaturalBreaks"
     rings: bool = True
@@ -154,10 +144,40 @@ class LiveOptions:
 
 NETWORK_COLOUR_MODES = ("rail_km_to_moscow", "rail_km_to_port", "road_km_to_moscow")
 
+# issue #19: colour by a municipal figure; fixed class edges so a colour means the same on every
+# filter (column, edges, palette); the last class is "not published" (white)
+ECONOMY_MODES = {
+    "wage": ("wage_vs_region_pct", [-15.0, -5.0, 5.0, 15.0], DIVERGING),
+    "industry": ("industry_jobs_share", [10.0, 20.0, 30.0, 40.0], SEQUENTIAL[1:6]),
+    "population_change": ("population_change_pct", [-10.0, -5.0, -2.0, 2.0], DIVERGING),
+}
+
+
+def economy_classes(shown, mode: str, lang: str) -> tuple[list[int], list[str], dict]:
+    """Class per town for a municipal figure, the palette (+ white for "not published"), legend."""
+    col, edges, colours = ECONOMY_MODES[mode]
+    v = pd.to_numeric(shown[col], errors="coerce").to_numpy(dtype=float) if col in shown else \
+        np.full(len(shown), np.nan)
+    cls = np.digitize(v, edges)
+    cls[np.isnan(v)] = len(colours)
+    bounds = [None, *edges, None]
+    items = []
+    for i, c in enumerate(colours):
+        lo, hi = bounds[i], bounds[i + 1]
+        text = (f"< {hi:g}" if lo is None else f"≥ {lo:g}" if hi is None else f"{lo:g}…{hi:g}") + " %"
+        items.append([c, text])
+    if np.isnan(v).any():
+        items.append([UNKNOWN_COLOUR, t("legend_population_missing" if mode == "population_change"
+                                        else "legend_economy_missing", lang)])
+    return cls.tolist(), list(colours) + [UNKNOWN_COLOUR], {"title": t(f"legend_{mode}", lang),
+                                                            "items": items}
+
 
 def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
     """Colour class per shown town, the palette and its legend block."""
     lang = opt.lang
+    if opt.colour in ECONOMY_MODES:
+        return economy_classes(shown, opt.colour, lang)
     if opt.colour == "specialization":
         keys = list(SPECIALIZATIONS)
         present = [k for k in keys if (shown.specialization == k).any()]

@@ -27,3 +27,6 @@ SCIENCE_COLOURS = {
     "federal_university": "#117733", "national_research_university": "#44AA99",
     "priority2030": "#999933",
 }
+# issue #19: Tol "sunset" diverging (colour-blind safe): below the reference red, above it blue,
+# the middle class grey; missing values white like an unknown sector
+DIVERGING = ["#A50026", "#F67E4B", "#C8C8C8", "#6EA6CD", "#364B9A"]

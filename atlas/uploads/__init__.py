@@ -11,10 +11,20 @@
 from atlas.uploads._errors import Message, Note, UploadError, fmt_int
 from atlas.uploads.coords import LINE_ORDERS, decide_points, in_neighbour_country, in_russia_extent
 from atlas.uploads.limits import (
-    LAT_NAMES, LIMITS, LINE_SUFFIXES, LON_NAMES, MAX_UPLOAD_BYTES, POINT_SUFFIXES,
+    LAT_NAMES,
+    LIMITS,
+    LINE_SUFFIXES,
+    LON_NAMES,
+    MAX_UPLOAD_BYTES,
+    POINT_SUFFIXES,
 )
 from atlas.uploads.reading import (
-    LineUpload, PointsUpload, limits_text, read_line_upload, read_points_upload, rule_text,
+    LineUpload,
+    PointsUpload,
+    limits_text,
+    read_line_upload,
+    read_points_upload,
+    rule_text,
 )
 from atlas.uploads.text import detect_encoding
 

@@ -35,13 +35,28 @@ import shapely
 from atlas.i18n import t
 from atlas.uploads import sandbox
 from atlas.uploads._errors import Note, UploadError, fmt_int, fmt_rows
-from atlas.uploads.coords import LINE_ORDERS, AmbiguousLine, decide_line_order, decide_points, possible
+from atlas.uploads.coords import (
+    LINE_ORDERS,
+    AmbiguousLine,
+    decide_line_order,
+    decide_points,
+    possible,
+)
 from atlas.uploads.guards import check_size
 from atlas.uploads.limits import (
-    LAT_NAMES, LIMITS, LINE_SUFFIXES, LON_NAMES, MAX_COLUMNS, MAX_LINE_PARTS, MAX_LINE_VERTICES,
-    MAX_POINTS, POINT_REACH_KM, POINT_SUFFIXES,
+    LAT_NAMES,
+    LIMITS,
+    LINE_SUFFIXES,
+    LON_NAMES,
+    MAX_COLUMNS,
+    MAX_LINE_PARTS,
+    MAX_LINE_VERTICES,
+    MAX_POINTS,
+    POINT_REACH_KM,
+    POINT_SUFFIXES,
 )
 from atlas.uploads.text import count_rows, detect_encoding, encoding_label, sniff_sep
+
 
 @dataclass
 class PointsUpload:
@@ -122,6 +137,8 @@ def read_line_upload(data: bytes, filename: str, exchange: bool = True, order: s
         raise UploadError("too_many_vertices", n=n_vertices, limit=MAX_LINE_VERTICES)
     finite = [p[np.isfinite(p).all(axis=1)] for p in parts if len(p)]
     _check_degrees(np.vstack(finite) if finite else np.empty((0, 2)))
+    if suffix == ".gpx" and order == "auto":
+        order = "lonlat"  # GPX labels every coordinate (lat="…" lon="…"): there is nothing to decide
     try:
         swap = decide_line_order(parts, order if exchange else "lonlat")
     except AmbiguousLine as amb:
@@ -133,7 +150,7 @@ def read_line_upload(data: bytes, filename: str, exchange: bool = True, order: s
         raise UploadError(f"line_{reason}" + ("_all" if many else ""), parts=fmt_rows(which))
     for reason, which in dropped.items():
         notes.append(Note(f"parts_dropped_{reason}", {"parts": fmt_rows(which), "n": len(which)}))
-    if swap and order == "auto" and exchange:
+    if swap and order == "auto" and exchange:  # decided by the rule, not chosen
         notes.append(Note("line_exchanged"))
     others = kinds - {"LineString", "MultiLineString", "LinearRing", "GeometryCollection"}
     if others:

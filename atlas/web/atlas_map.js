@@ -145,11 +145,14 @@
     row(L_.specialization, T.spec[i] ? vocab("specialization", T.spec[i]) : null);
     row(L_.anchor, T.anchor[i]);
     row(L_.population, T.pop[i] === null ? null : new Intl.NumberFormat(lang() === "ru" ? "ru-RU" : "en-GB").format(T.pop[i]));
+    var econ = T.econ ? T.econ[lang() === "ru" ? "ru" : "en"][i] : [];
+    (econ || []).forEach(function (r) { row(r[0], r[1]); });
     row(L_.toser, T.toser[i] ? [T.toser_name[i], vocab("toser_kind", T.toser_kind[i]),
       T.toser_year[i]].filter(function (x) { return x; }).join(" · ") : L_.no);
     var d = a.dist ? a.dist[pos] : T.dist[i];
     row(L_.dist_science, d === null || d === undefined ? null : Math.round(d) + "\u00a0" + L_.km);
     box.appendChild(dl);
+    if (econ && econ.length) box.appendChild(el("div", "atlas-hint", L_.econ_source));
     box.appendChild(el("div", "atlas-hint", L_.card_hint));
     return box;
   }

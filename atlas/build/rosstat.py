@@ -1,0 +1,272 @@
+"""The Rosstat 2024 edition of the list and each town's municipal economy figures (issue #19).
+
+Inputs (``geodata/sources/``, each with a ``.SOURCE.md``):
+
+- ``rosstat_2024_monotown_municipalities.csv`` — the municipalities that hold a monotown in the
+  tables 5.1–5.3 of Rosstat's bulletin BUL_MO_2024 (population on 01.01.2024), with the *lowest*
+  monotown category inside each (84 / 128 / 53 municipalities);
+- ``rosstat_bdpmo_2023_2024_monotown_municipalities.csv`` — Rosstat's municipal database for the
+  same municipalities: average wage, employees in total and by OKVED-2 section, 2023 and 2024;
+- ``monotown_oktmo.csv`` — the curated match of every town of the acts history to its municipality
+  (8-digit OKTMO), with how it was matched.
+
+The edition is written as one more row of the editions table (``act_id`` ``rosstat-2024-01-01``,
+kind ``statistical``) so ``load_monotowns("2024-01-01")`` and ``"latest"`` return it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from atlas.build.report import BuildReport
+
+ACT_ID = "rosstat-2024-01-01"
+DATE = "2024-01-01"
+LABEL = "Росстат, BUL_MO_2024, табл. 5.1–5.3 (на 01.01.2024)"
+SOURCE = ("Росстат, бюллетень «Численность населения Российской Федерации по муниципальным образованиям "
+          "на 1 января 2024 г.» (BUL_MO_2024), табл. 5.1–5.3; извлечение: "
+          "geodata/sources/rosstat_2024_monotown_municipalities.csv")
+ECONOMY_SOURCE = ("Росстат, База данных показателей муниципальных образований (БДПМО), 2023–2024: "
+                  "среднемесячная начисленная зарплата, среднесписочная численность работников по "
+                  "ОКВЭД-2; извлечение: geodata/sources/rosstat_bdpmo_2023_2024_monotown_municipalities.csv")
+POPULATION_SOURCE = "Росстат, BUL_MO_2024, лист «Численность_по_МО» (на 01.01.2024)"
+STATED = {1: 84, 2: 128, 3: 53}  # municipalities per lowest category, from the extract's .SOURCE.md
+BASES = ("rosstat", "rosstat_district", "deduced", "inferred_district", "not_in_extract")
+ECONOMY_COLUMNS = ["oktmo", "rosstat_municipality", "economy_unit", "population_2024", "wage_rub",
+                   "wage_year", "industry_jobs_share", "industry_jobs_basis", "economy_source",
+                   "wage_region_monotown_median", "wage_vs_region_pct", "population_change_pct"]
+
+
+def with_rosstat_act(src: Path, acts: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The acts and events tables with the Rosstat 2024 edition as one more act (kind ``statistical``)
+    and an ``added`` event for each town its tables hold that no act names
+    (``rosstat_2024_added.csv``, one source per row); unchanged when the Rosstat files are absent."""
+    if not (src / "rosstat_2024_monotown_municipalities.csv").exists():
+        return acts, events
+    row = {c: "" for c in acts.columns}
+    row.update(act_id=ACT_ID, act_no="BUL_MO_2024", act_date=DATE, effective_date=DATE, kind="statistical",
+               count_source="municipalities per lowest category 84/128/53 (the extract's .SOURCE.md); "
+                            "compared in the build report",
+               source=SOURCE,
+               note="the list as Rosstat's bulletin tables state it on 01.01.2024; see build_report.txt")
+    acts = pd.concat([acts, pd.DataFrame([row])], ignore_index=True)
+    path = src / "rosstat_2024_added.csv"
+    if path.exists():
+        add = pd.read_csv(path, dtype=str, keep_default_na=False)
+        mun = read_municipalities(src).set_index("oktmo")
+        bad = sorted(set(add.oktmo) - set(mun.index))
+        if bad:
+            raise ValueError(f"rosstat_2024_added.csv: OKTMO not in the Rosstat extract: {bad}")
+        ev = pd.DataFrame({"act_id": ACT_ID, "region": add.region, "mo_name": add.mo_name,
+                           "admin_center": add.admin_center, "event": "added", "category_from": "",
+                           "category_to": add.category_to, "source": add.source, "note": add.note})
+        events = pd.concat([events, ev.reindex(columns=events.columns).fillna("")], ignore_index=True)
+    return acts, events
+
+
+def read_municipalities(src: Path) -> pd.DataFrame:
+    m = pd.read_csv(src / "rosstat_2024_monotown_municipalities.csv", dtype=str, keep_default_na=False)
+    m["oktmo"] = m.oktmo8_current.str.zfill(8)
+    m["category"] = m.monotown_min_category.str.replace(".0", "", regex=False).astype(int)
+    m["population_2024"] = pd.array([int(float(v)) if v else pd.NA for v in m.pop_2024_rosstat],
+                                    dtype="Int64")
+    if m.oktmo.duplicated().any():
+        raise ValueError("rosstat_2024_monotown_municipalities.csv: duplicate OKTMO")
+    return m
+
+
+def read_bdpmo(src: Path) -> pd.DataFrame:
+    b = pd.read_csv(src / "rosstat_bdpmo_2023_2024_monotown_municipalities.csv", dtype=str,
+                    keep_default_na=False)
+    b["oktmo"] = b.oktmo.str.zfill(8)
+    b["oktmo_stable"] = b.oktmo_stable.str.zfill(8)
+    return b
+
+
+def economy_row(b: pd.DataFrame, oktmo: str) -> dict:
+    """The latest year with a published wage (2024, else 2023) for one municipality."""
+    rows = b[(b.oktmo == oktmo) | (b.oktmo_stable == oktmo)]
+    rows = rows[rows.wage_total != ""].sort_values("year")
+    out = {"wage_rub": np.nan, "wage_year": pd.NA, "industry_jobs_share": np.nan,
+           "industry_jobs_basis": ""}
+    if rows.empty:
+        return out
+    r = rows.iloc[-1]
+    out["wage_rub"] = float(r.wage_total)
+    out["wage_year"] = int(r.year)
+    total = float(r.emp_total) if r.emp_total else 0.0
+    if total > 0 and r.emp_C != "":
+        mining = float(r.emp_B) if r.emp_B != "" else 0.0
+        out["industry_jobs_share"] = round(100.0 * (mining + float(r.emp_C)) / total, 1)
+        out["industry_jobs_basis"] = "B+C" if r.emp_B != "" else "C (B not published)"
+    return out
+
+
+def _town_unit(mun: pd.Series, n_towns: int) -> str:
+    return "town" if mun["type"] == "городской округ" and n_towns == 1 else "district"
+
+
+def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataFrame, dict]:
+    """Columns of the 2024 edition and the economy for every town (``towns`` keyed by town_id with
+    the acts category in ``category``, ``region_ru``, ``name_ru``, ``listed_now``, population)."""
+    mun = read_municipalities(src)
+    bd = read_bdpmo(src)
+    match = pd.read_csv(src / "monotown_oktmo.csv", dtype=str, keep_default_na=False)
+    unknown = sorted(set(match.town_id) - set(towns.town_id))
+    if unknown:
+        raise ValueError(f"monotown_oktmo.csv names unknown towns: {unknown}")
+    missing = sorted(set(towns.town_id) - set(match.town_id))
+    if missing:
+        raise ValueError(f"monotown_oktmo.csv lacks towns: {missing}")
+    match = match.set_index("town_id")
+    by_oktmo = mun.set_index("oktmo")
+    bad = [t for t, o in match.oktmo.items() if o and o not in by_oktmo.index]
+    if bad:
+        raise ValueError(f"monotown_oktmo.csv: OKTMO not in the Rosstat extract for {bad}")
+    wrong_region = [t for t in towns.itertuples() if match.at[t.town_id, "oktmo"]
+                    and by_oktmo.at[match.at[t.town_id, "oktmo"], "region"] != t.region_ru]
+    if wrong_region:
+        raise ValueError(f"monotown_oktmo.csv: municipality in another region for "
+                         f"{[t.town_id for t in wrong_region]}")
+
+    t = towns.set_index("town_id")
+    t["oktmo"] = match.oktmo.reindex(t.index)
+    per_mun = t[t.oktmo != ""].groupby("oktmo").size()
+    rows = []
+    for tid, r in t.iterrows():
+        ok = r.oktmo
+        rec = {"town_id": tid, "oktmo": ok, "category_acts": int(r.category),
+               "rosstat_municipality": "", "economy_unit": "", "population_2024": pd.NA}
+        if not ok:
+            rec.update(category_2024=int(r.category), category_2024_basis="not_in_extract",
+                       category_2024_note=("municipality not in the Rosstat extract (23 bulletin rows the "
+                                           "compiler could not match, or a municipality outside its "
+                                           "territory set); category carried over from the acts history"
+                                           + (f"; {match.at[tid, 'note']}" if match.at[tid, 'note'] else "")),
+                       listed_2024=bool(r.listed_now))
+            rec.update(economy_row(bd, "__none__"))
+            rows.append(rec)
+            continue
+        m = by_oktmo.loc[ok]
+        n = int(per_mun[ok])
+        mcat = int(m.category)
+        if n == 1:
+            basis = "rosstat" if m["type"] == "городской округ" else "rosstat_district"
+            cat = mcat
+            note = ("Rosstat category of the municipality, which holds this one town of the list"
+                    if basis == "rosstat" else
+                    "lowest category of the district in Rosstat; the atlas knows no other monotown there")
+        elif mcat == 3:
+            basis, cat = "deduced", 3
+            note = f"the district's lowest category is 3, so each of its {n} monotowns is category 3"
+        elif mcat == 1 and bool(r.get("toser", False)) and r.get("toser_kind") == "monotown":
+            # a monotown TOSER could only be created in a category-1 town (decree No. 614 of
+            # 22.06.2015), and the district's lowest category is 1: the town is taken to be that one
+            basis, cat = "inferred_district", 1
+            note = (f"district holds {n} monotowns of the list with lowest category 1 (Rosstat); the town has "
+                    f"a monotown TOSER ({r.get('toser_name')}), which decree No. 614 of 22.06.2015 allowed only "
+                    f"in category-1 monotowns, so it is taken to be the category-1 town (inferred)")
+        else:
+            basis = "inferred_district"
+            cat = max(int(r.category), mcat)
+            note = (f"district holds {n} monotowns of the list; Rosstat gives only the lowest category "
+                    f"({mcat}); the town's own 2024 category is not published here: the acts category "
+                    f"({int(r.category)}) is kept where it is not below the district's lowest, else raised to it")
+        rec.update(category_2024=cat, category_2024_basis=basis, category_2024_note=note,
+                   rosstat_municipality=m["name"], economy_unit=_town_unit(m, n),
+                   population_2024=m.population_2024, listed_2024=True)
+        rec.update(economy_row(bd, ok))
+        rows.append(rec)
+    out = pd.DataFrame(rows).set_index("town_id")
+    out["economy_source"] = np.where(out.oktmo != "", ECONOMY_SOURCE + "; население: " + POPULATION_SOURCE, "")
+    out["population_2024"] = out.population_2024.astype("Int64")
+    out["wage_year"] = out.wage_year.astype("Int64")
+    # wage against the region: no regional average of all employers is among the sources, so the
+    # reference is the median wage of the monotown municipalities of the same region (one value per
+    # municipality), and it is named so everywhere
+    region = t.region_iso
+    wages = out.assign(region=region)[out.oktmo != ""].drop_duplicates("oktmo")
+    med = wages.groupby("region").wage_rub.median()
+    out["wage_region_monotown_median"] = region.map(med).astype(float)
+    out["wage_vs_region_pct"] = (100.0 * (out.wage_rub / out.wage_region_monotown_median - 1)).round(1)
+    census = t.population.astype("Float64")
+    ok_change = (out.economy_unit == "town") & (t.population_year.astype("Float64") == 2021)
+    change = (100.0 * (out.population_2024.astype("Float64") / census - 1)).round(1)
+    out["population_change_pct"] = change.where(ok_change).astype(float)
+    _report(out, t, mun, per_mun, match, report)
+    return out.reset_index(), {"municipalities": mun}
+
+
+def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.Series,
+            match: pd.DataFrame, report: BuildReport) -> None:
+    name = t.name_ru + " (" + t.region_ru + ")"
+    report.count("rosstat2024_municipalities", len(mun))
+    report.count("rosstat2024_municipalities_by_category_stated",
+                 " / ".join(f"{STATED[c]}" for c in (1, 2, 3)))
+    counted = mun.category.value_counts().reindex([1, 2, 3], fill_value=0)
+    report.count("rosstat2024_municipalities_by_category_in_file",
+                 " / ".join(str(int(counted[c])) for c in (1, 2, 3)))
+    matched = out[out.oktmo != ""]
+    report.count("rosstat2024_towns_matched_to_municipality", len(matched))
+    report.count("rosstat2024_municipalities_matched", int(matched.oktmo.nunique()))
+    for how, n in match[match.oktmo != ""]["match"].value_counts().sort_index().items():
+        report.count(f"rosstat2024_match_{how.replace(' ', '_')}", int(n))
+    listed = out[out.listed_2024]
+    report.count("rosstat2024_edition_towns", len(listed))
+    for c in (1, 2, 3):
+        report.count(f"rosstat2024_edition_cat{c}", int((listed.category_2024 == c).sum()))
+    for b in BASES:
+        report.count(f"rosstat2024_basis_{b}", int((listed.category_2024_basis == b).sum()))
+    # the edition folded back to municipalities (lowest category) against Rosstat's
+    folded = matched.groupby("oktmo").category_2024.min()
+    m = mun.set_index("oktmo")
+    disagree = [f"{m.at[o, 'name']} ({m.at[o, 'region']}, {o}): atlas {int(folded[o])} vs Rosstat "
+                f"{int(m.at[o, 'category'])}" for o in folded.index if int(folded[o]) != int(m.at[o, "category"])]
+    report.section("rosstat 2024: municipalities where the edition's lowest category differs from Rosstat's "
+                   "(one of the district's towns must have Rosstat's lowest category; which one is not "
+                   "published in the extract, so the towns keep their inferred categories)", disagree)
+    held = mun[~mun.oktmo.isin(per_mun.index)]
+    report.section("rosstat 2024: municipalities with a monotown that no town of the atlas matches "
+                   "(towns added after 2014 or missing from the 2014 transcription; not identified)",
+                   [f"{r.name} ({r.region}, {r.oktmo}): category {r.category}" for r in held.itertuples()])
+    atlas_by_cat = pd.concat([folded.value_counts(), held.category.value_counts()], axis=1).fillna(0).sum(axis=1)
+    report.count("rosstat2024_municipalities_by_category_atlas",
+                 " / ".join(str(int(atlas_by_cat.get(c, 0))) for c in (1, 2, 3))
+                 + " (matched municipalities folded to their lowest category + unmatched ones as Rosstat gives)")
+    report.section("rosstat 2024: town matches (town -> OKTMO, municipality, how)", [
+        f"{name[i]} -> {r.oktmo} {r.rosstat_municipality} [{match.at[i, 'match']}]"
+        for i, r in matched.iterrows()])
+    report.section("rosstat 2024: category differs from the acts history (the atlas follows Rosstat 2024 "
+                   "for the 2024 edition, the acts for earlier dates)", [
+        f"{name[i]}: acts {r.category_acts} -> Rosstat 2024 {r.category_2024} [{r.category_2024_basis}]"
+        for i, r in listed.iterrows() if r.category_acts != r.category_2024])
+    report.section("rosstat 2024: categories inferred (district holds several monotowns)", [
+        f"{name[i]}: {r.category_2024} — {r.category_2024_note}"
+        for i, r in listed.iterrows() if r.category_2024_basis == "inferred_district"])
+    report.section("rosstat 2024: towns not in the extract (kept on the list with the acts category, "
+                   "inferred; not marked as left, since absence from the extract is no evidence)", [
+        f"{name[i]}: category {r.category_2024}" for i, r in listed.iterrows()
+        if r.category_2024_basis == "not_in_extract"])
+    back = out[out.listed_2024 & ~t.listed_now.reindex(out.index).astype(bool)]
+    report.section("rosstat 2024: towns the acts history removed but Rosstat 2024 lists (kept both; "
+                   "the 2024 edition follows Rosstat, the newest official statement of the list)", [
+        f"{name[i]}: listed_to {t.at[i, 'listed_to']} by the acts; Rosstat 2024 category "
+        f"{r.category_2024} ({r.rosstat_municipality})" for i, r in back.iterrows()])
+    left = out[~out.listed_2024]
+    report.section("rosstat 2024: towns that left the list by 2024", [f"{name[i]}" for i in left.index])
+    report.count("economy_towns_with_wage", int(out.wage_rub.notna().sum()))
+    report.count("economy_towns_wage_2024", int((out.wage_year == 2024).sum()))
+    report.count("economy_towns_wage_2023", int((out.wage_year == 2023).sum()))
+    report.count("economy_towns_with_industry_share", int(out.industry_jobs_share.notna().sum()))
+    report.count("economy_unit_town", int((out.economy_unit == "town").sum()))
+    report.count("economy_unit_district", int((out.economy_unit == "district").sum()))
+    for i, r in out.iterrows():
+        if r.oktmo and pd.isna(r.wage_rub):
+            report.gap("economy: municipality without a published wage (2023-2024)",
+                       f"{name[i]} ({r.oktmo} {r.rosstat_municipality})")
+    report.notes.append("wage reference: no regional average wage of all employers is among the atlas's "
+                        "sources; wage_vs_region_pct compares a town with the median wage of the monotown "
+                        "municipalities of its own region (BDPMO), labelled as such")

@@ -1,0 +1,314 @@
+"""Issue #19: the Rosstat 2024 edition and the municipal figures, checked against the source files."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+
+import atlas
+from atlas.build import rosstat
+from atlas.build.report import BuildReport
+from atlas.paths import data_dir, sources_dir
+
+SRC = sources_dir()
+ACT = rosstat.ACT_ID
+
+
+@pytest.fixture(scope="module")
+def mun():
+    return rosstat.read_municipalities(SRC)
+
+
+@pytest.fixture(scope="module")
+def bdpmo():
+    return rosstat.read_bdpmo(SRC)
+
+
+@pytest.fixture(scope="module")
+def towns():
+    return atlas.load_monotowns("2024-01-01")
+
+
+@pytest.fixture(scope="module")
+def report_text():
+    return (data_dir() / "build_report.txt").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ the edition and its counts
+
+
+def test_rosstat_file_has_the_stated_counts(mun):
+    assert len(mun) == 265
+    assert mun.category.value_counts().to_dict() == rosstat.STATED == {1: 84, 2: 128, 3: 53}
+    assert mun.oktmo.str.fullmatch(r"\d{8}").all() and mun.oktmo.is_unique
+
+
+def test_2024_edition_is_the_default_and_counts_agree(towns):
+    eds = atlas.list_editions().set_index("act_id")
+    row = eds.loc[ACT]
+    assert atlas.list_editions().act_id.iloc[-1] == ACT  # the newest dated source
+    assert row.in_force_from == "2024-01-01" and row.kind == "statistical"
+    assert len(towns) == row.towns
+    assert towns.category.value_counts().to_dict() == {c: int(row[f"cat{c}"]) for c in (1, 2, 3)}
+    assert towns.attrs["edition"] == ACT
+    assert atlas.load_monotowns().attrs["edition"] == ACT
+    assert atlas.load_monotowns("2031-01-01").attrs["edition"] == ACT  # any later date until a newer source
+    assert atlas.load_monotowns("2023-12-31").attrs["edition"] != ACT
+    assert (towns.category_as_of == rosstat.LABEL).all()
+
+
+def test_folded_to_municipalities_the_edition_gives_rosstat_categories(towns, mun, report_text):
+    """Every matched municipality's lowest category equals Rosstat's, or is named as a disagreement."""
+    m = mun.set_index("oktmo")
+    matched = towns[towns.oktmo != ""]
+    folded = matched.groupby("oktmo").category.min()
+    differ = [o for o in folded.index if folded[o] != m.at[o, "category"]]
+    section = report_text.split("lowest category differs from Rosstat's")[1].split("\n-- ")[0]
+    for o in differ:
+        assert o in section, f"{o} differs but is not named in the build report"
+    assert len(differ) <= 1  # Павловский: one of Павлово and Ворсма must be category 2, not known which
+    # municipalities with a monotown but no town of the atlas are named, not silently dropped
+    unmatched = sorted(set(m.index) - set(folded.index))
+    held = report_text.split("municipalities with a monotown that no town of the atlas matches")[1]
+    held = held.split("\n-- ")[0]
+    for o in unmatched:
+        assert o in held
+    # Rosstat's own counts are reproduced where the atlas matched a municipality, minus the named ones
+    agree = mun[mun.oktmo.isin(folded.index) & ~mun.oktmo.isin(differ)]
+    assert len(agree) == len(folded) - len(differ) >= 250
+
+
+def test_every_oktmo_is_a_municipality_of_the_towns_region(towns, mun):
+    m = mun.set_index("oktmo")
+    regions = atlas.load_regions().set_index("iso").name_ru
+    with_oktmo = towns[towns.oktmo != ""]
+    assert len(with_oktmo) >= 275
+    for t in with_oktmo.itertuples():
+        assert t.oktmo in m.index, t.town_id
+        assert m.at[t.oktmo, "region"] == regions[t.region_iso], (t.town_id, t.oktmo)
+        assert t.rosstat_municipality == m.at[t.oktmo, "name"]
+    # the first two OKTMO digits name the region: one code per region among the matched towns
+    codes = with_oktmo.assign(code=with_oktmo.oktmo.str[:2]).groupby("region_iso").code.nunique()
+    assert (codes == 1).all()
+
+
+def test_acts_and_rosstat_disagreements_are_kept_both(report_text):
+    everyone = atlas.load_monotowns("all")
+    belogorsk = everyone[(everyone.name_ru == "Белогорск") & (everyone.region_iso == "RU-AMU")].iloc[0]
+    assert belogorsk.listed_to_acts == "2020-01-22"  # the acts removed it ...
+    assert belogorsk.town_id in set(atlas.load_monotowns("2024-01-01").town_id)  # ... Rosstat lists it
+    assert belogorsk.town_id not in set(atlas.load_monotowns("2023-06-01").town_id)
+    assert belogorsk.category == 2 and not belogorsk.listed_now_acts
+    assert "Белогорск (Амурская область): listed_to 2020-01-22" in report_text
+    # every town whose 2024 category differs from the acts is named with both categories
+    t = atlas.load_monotowns()
+    changed = t[t.category != t.category_acts]
+    assert len(changed) > 50
+    for r in changed.itertuples():
+        assert f"{r.name_ru} (" in report_text and f"acts {r.category_acts} -> Rosstat 2024 {r.category}" in report_text
+
+
+def test_build_report_names_matches_inferred_added_and_removed(report_text, towns):
+    for title in ("rosstat 2024: town matches", "categories inferred", "towns not in the extract",
+                  "towns the acts history removed but Rosstat 2024 lists", "towns that left the list by 2024",
+                  "municipalities with a monotown that no town of the atlas matches"):
+        assert f"-- {title}" in report_text or title in report_text, title
+    inferred = towns[towns.category_2024_basis == "inferred_district"]
+    section = report_text.split("categories inferred")[1].split("\n-- ")[0]
+    assert len(inferred) > 0 and all(f"{n} (" in section for n in inferred.name_ru)
+    matches = report_text.split("-- rosstat 2024: town matches")[1].split("\n-- ")[0]
+    for r in towns[towns.oktmo != ""].itertuples():
+        assert f"-> {r.oktmo} {r.rosstat_municipality}" in matches
+    assert "rosstat2024_towns_matched_to_municipality: 278" in report_text
+
+
+# ------------------------------------------------------------------ the municipal figures
+
+
+def _expected_economy(bdpmo: pd.DataFrame, oktmo: str):
+    rows = bdpmo[((bdpmo.oktmo == oktmo) | (bdpmo.oktmo_stable == oktmo)) & (bdpmo.wage_total != "")]
+    if rows.empty:
+        return None
+    r = rows.sort_values("year").iloc[-1]
+    share = np.nan
+    if r.emp_C != "" and float(r.emp_total or 0) > 0:
+        share = (float(r.emp_B or 0) + float(r.emp_C)) / float(r.emp_total) * 100
+    return float(r.wage_total), int(r.year), share
+
+
+def test_wage_and_industrial_share_equal_the_source_rows(towns, bdpmo, mun):
+    pops = mun.set_index("oktmo").population_2024
+    checked = 0
+    for t in towns[towns.oktmo != ""].itertuples():
+        exp = _expected_economy(bdpmo, t.oktmo)
+        if exp is None:
+            assert pd.isna(t.wage_rub)
+            continue
+        wage, year, share = exp
+        assert t.wage_rub == pytest.approx(wage) and t.wage_year == year, t.town_id
+        if np.isnan(share):
+            assert pd.isna(t.industry_jobs_share)
+        else:
+            assert t.industry_jobs_share == pytest.approx(share, abs=0.05), t.town_id
+        assert t.population_2024 == pops[t.oktmo]
+        assert t.economy_unit in ("town", "district")
+        checked += 1
+    assert checked >= 270
+    assert (towns.wage_year.dropna().isin([2023, 2024])).all()
+
+
+def test_wage_reference_is_the_regional_monotown_median(towns):
+    one = towns[towns.oktmo != ""].drop_duplicates("oktmo")
+    med = one.groupby("region_iso").wage_rub.median()
+    for t in towns[towns.wage_rub.notna()].itertuples():
+        assert t.wage_region_monotown_median == pytest.approx(med[t.region_iso])
+        assert t.wage_vs_region_pct == pytest.approx(100 * (t.wage_rub / med[t.region_iso] - 1), abs=0.05)
+
+
+def test_population_change_only_where_the_unit_is_the_town(towns):
+    has = towns.population_change_pct.notna()
+    assert has.any()
+    assert (towns[has].economy_unit == "town").all()
+    assert (towns[has].population_year == 2021).all()
+
+
+def test_economy_figures_are_in_the_downloads(towns, tmp_path):
+    from atlas.export.tables import corridor_table, to_csv_bytes, to_geojson_bytes, write_table
+
+    cols = ["oktmo", "economy_unit", "population_2024", "wage_rub", "wage_year", "industry_jobs_share",
+            "wage_vs_region_pct", "economy_source", "category_as_of"]
+    csv = pd.read_csv(io.BytesIO(to_csv_bytes(corridor_table(towns, labels=False))), encoding="utf-8-sig",
+                      dtype={"oktmo": str})
+    for c in cols:
+        assert c in csv.columns, c
+    a = csv.set_index("town_id")
+    b = towns.set_index("town_id")
+    assert np.allclose(a.wage_rub.reindex(b.index).to_numpy(dtype=float), b.wage_rub.to_numpy(dtype=float),
+                       equal_nan=True)
+    assert (a.oktmo.fillna("").reindex(b.index) == b.oktmo).all()
+    gj = json.loads(to_geojson_bytes(towns))
+    props = {f["properties"]["town_id"]: f["properties"] for f in gj["features"]}
+    tulun = towns[towns.name_ru == "Тулун"].iloc[0]
+    assert props[tulun.town_id]["wage_rub"] == pytest.approx(tulun.wage_rub)
+    path = tmp_path / "towns.gpkg"
+    write_table(towns, path)
+    g = gpd.read_file(path)
+    assert set(cols) <= set(g.columns)
+    assert np.allclose(g.set_index("town_id").industry_jobs_share.reindex(b.index).to_numpy(dtype=float),
+                       b.industry_jobs_share.to_numpy(dtype=float), equal_nan=True)
+
+
+def test_cli_towns_writes_the_figures(tmp_path, capsys):
+    from atlas.cli import main
+
+    out = tmp_path / "t.csv"
+    assert main(["towns", "-o", str(out)]) == 0
+    assert "BUL_MO_2024" in capsys.readouterr().out  # says which edition
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(df) == len(atlas.load_monotowns()) and df.wage_rub.notna().sum() >= 270
+
+
+def test_card_shows_unit_year_and_source(towns):
+    from atlas.maps.cards import card_rows
+
+    r = towns[towns.name_ru == "Аша"].iloc[0]  # a town inside a wider district
+    rows = card_rows(r, "en")
+    wage = next(x for x in rows if x[0].startswith("Average monthly wage"))
+    assert f"{int(r.wage_year)}" in wage[0] and "whole district" in wage[0] and "BDPMO" in wage[2]
+    assert any(x[0].startswith("Population on 1 Jan 2024 (whole district)") for x in rows)
+
+
+# ------------------------------------------------------------------ the rules on a tiny fixture
+
+
+def _fixture(tmp_path):
+    mun = pd.DataFrame({
+        "territory_id": ["1", "2", "3"], "name": ["городской округ город А", "Бский муниципальный район",
+                                                   "Вский муниципальный район"],
+        "region": ["Р"] * 3, "type": ["городской округ", "муниципальный район", "муниципальный район"],
+        "status": [""] * 3, "oktmo8_current": ["1001000", "01601000", "01602000"],
+        "oktmo8_used_for_pop": [""] * 3, "pop_2024_rosstat": ["1000.0", "2000.0", "3000.0"],
+        "monotown_min_category": ["2.0", "1.0", "3.0"]})
+    mun.to_csv(tmp_path / "rosstat_2024_monotown_municipalities.csv", index=False)
+    head = ("oktmo,oktmo_stable,year,region_name,municipality,mun_type,wage_total,emp_total,emp_A,emp_B,emp_C,"
+            "emp_D,emp_E,emp_G,emp_O,emp_P,emp_Q,pop_total\n")
+    body = ("01001000,01001000,2023,Р,А,ГО,50000,100,,10,20,,,,,,,\n"
+            "01001000,01001000,2024,Р,А,ГО,60000,100,,,30,,,,,,,\n"
+            "01601000,01601000,2023,Р,Б,МР,40000,200,,,,,,,,,,\n")
+    (tmp_path / "rosstat_bdpmo_2023_2024_monotown_municipalities.csv").write_text(head + body, encoding="utf-8")
+    pd.DataFrame({"town_id": ["a", "b1", "b2", "v1", "v2", "x"],
+                  "region": ["Р"] * 6, "town": list("abcdef"),
+                  "oktmo": ["01001000", "01601000", "01601000", "01602000", "01602000", ""],
+                  "municipality_rosstat": [""] * 6, "match": ["name"] * 5 + ["none"],
+                  "note": [""] * 6}).to_csv(tmp_path / "monotown_oktmo.csv", index=False)
+    towns = pd.DataFrame({"town_id": ["a", "b1", "b2", "v1", "v2", "x"], "name_ru": list("abcdef"),
+                          "region_ru": ["Р"] * 6, "region_iso": ["RU-X"] * 6, "category": [3, 2, 3, 1, 2, 2],
+                          "listed_now": [True] * 6, "listed_to": [""] * 6,
+                          "population": [1100, 1, 1, 1, 1, 1], "population_year": [2021] * 6})
+    return towns
+
+
+def test_rules_on_a_fixture(tmp_path):
+    towns = _fixture(tmp_path)
+    out, _ = rosstat.build(towns, tmp_path, BuildReport())
+    o = out.set_index("town_id")
+    assert (o.at["a", "category_2024"], o.at["a", "category_2024_basis"]) == (2, "rosstat")
+    # several towns in a district with lowest category 1: not below the minimum, else raised; inferred
+    assert o.loc[["b1", "b2"], "category_2024_basis"].eq("inferred_district").all()
+    assert o.at["b1", "category_2024"] == 2 and o.at["b2", "category_2024"] == 3
+    # lowest category 3: every town is 3 (deduced)
+    assert o.loc[["v1", "v2"], "category_2024"].eq(3).all() and o.at["v1", "category_2024_basis"] == "deduced"
+    assert o.at["x", "category_2024_basis"] == "not_in_extract" and o.at["x", "category_2024"] == 2
+    # the latest year with a wage; mining unpublished counts as 0 and says so
+    assert (o.at["a", "wage_rub"], o.at["a", "wage_year"]) == (60000.0, 2024)
+    assert o.at["a", "industry_jobs_share"] == 30.0 and o.at["a", "industry_jobs_basis"].startswith("C ")
+    assert o.at["b1", "wage_year"] == 2023 and np.isnan(o.at["b1", "industry_jobs_share"])
+    assert o.at["a", "economy_unit"] == "town" and o.at["b1", "economy_unit"] == "district"
+    assert o.at["a", "population_change_pct"] == pytest.approx(round(100 * (1000 / 1100 - 1), 1))
+    assert np.isnan(o.at["b1", "population_change_pct"])  # a district: no town figure to compare
+
+
+def test_a_wrong_region_or_unknown_oktmo_fails_the_build(tmp_path):
+    towns = _fixture(tmp_path)
+    m = pd.read_csv(tmp_path / "monotown_oktmo.csv", dtype=str, keep_default_na=False)
+    m.loc[0, "oktmo"] = "99999999"
+    m.to_csv(tmp_path / "monotown_oktmo.csv", index=False)
+    with pytest.raises(ValueError, match="OKTMO not in the Rosstat extract"):
+        rosstat.build(towns, tmp_path, BuildReport())
+    towns = _fixture(tmp_path)
+    towns.loc[0, "region_ru"] = "Другой"
+    with pytest.raises(ValueError, match="another region"):
+        rosstat.build(towns, tmp_path, BuildReport())
+
+
+def test_a_monotown_toser_is_the_category_1_town_of_its_district(tmp_path):
+    towns = _fixture(tmp_path)
+    towns["toser"] = [False, False, True, False, False, False]
+    towns["toser_kind"] = ["", "", "monotown", "", "", ""]
+    towns["toser_name"] = ["", "", "B2", "", "", ""]
+    out, _ = rosstat.build(towns, tmp_path, BuildReport())
+    o = out.set_index("town_id")
+    assert o.at["b2", "category_2024"] == 1 and "No. 614" in o.at["b2", "category_2024_note"]
+    assert o.at["b1", "category_2024"] == 2  # the other town keeps its acts category
+
+
+def test_towns_added_after_2014_are_located_and_cited(towns):
+    """Towns Rosstat's tables hold that no act names: placed through GeoNames, each with its source
+    and the evidence of when it joined (its TOSER, which only a monotown could get)."""
+    added = pd.read_csv(SRC / "rosstat_2024_added.csv", dtype=str, keep_default_na=False)
+    everyone = atlas.load_monotowns("all")
+    new = everyone[everyone.listed_by == ACT]
+    assert len(new) == len(added) >= 3
+    assert set(new.name_ru) == {n.split(". ", 1)[-1] for n in added.admin_center}
+    assert new.geonameid.notna().all() and new.coord_source.str.startswith("GeoNames").all()
+    assert new.source.str.contains("BUL_MO_2024").all() and new.source.str.contains("ТОСЭР").all()
+    assert (new.listed_from == "2024-01-01").all() and new.category_acts.isna().all()
+    assert set(new.town_id) <= set(towns.town_id)
+    assert set(new.town_id).isdisjoint(atlas.load_monotowns("2023-06-01").town_id)
+    diff = atlas.compare_editions("2023-06-01", "2024-01-01")
+    assert set(new.town_id) <= set(diff[diff.change == "added"].town_id)
