@@ -348,10 +348,11 @@ class Corridors(Layer):
         nodes = data.nodes
         if nodes is not None and not nodes.empty:
             shapes = {"seaport": ("#4477AA", 3), "border_rail": ("#AA3377", 3), "border_road": ("#228833", 3)}
-            gn = nodes[["node_id", "geometry"]].assign(
+            gn = nodes[["geometry"]].assign(
                 _fill=[shapes.get(k, ("#777", 3))[0] for k in nodes.kind],
-                _tip=[f"<b>{esc(n)}</b><br>{esc(t(k, opt.lang))}" for n, k in zip(names(nodes, opt.lang), nodes.kind)])
-            _point_layer(m, gn, ["node_id", "_fill", "_tip"], t("legend_nodes", opt.lang), 3,
+                _tip=[f"<b>{esc(n)}</b>" + ("" if k == "seaport" else f"<br>{esc(t(k, opt.lang))}")  # a port says so
+                  for n, k in zip(names(nodes, opt.lang), nodes.kind)])
+            _point_layer(m, gn, ["_fill", "_tip"], t("legend_nodes", opt.lang), 3,
                          {"color": "#000", "weight": 1.5, "dashArray": "2 2"})
             legend += swatch_legend(t("legend_nodes", opt.lang),
                                     [(c, t(k, opt.lang)) for k, (c, _) in shapes.items()])
@@ -359,7 +360,7 @@ class Corridors(Layer):
 
 
 CORRIDOR_DRAW_TOLERANCE_DEG = 0.005  # the corridor the reader picked
-CORRIDOR_OVERVIEW_TOLERANCE_DEG = 0.04  # the others, seen at the scale of Russia
+CORRIDOR_OVERVIEW_TOLERANCE_DEG = 0.15  # the others, seen at the scale of Russia
 
 NAME_COLUMNS = ("name", "name_ru", "название", "наименование", "title", "label", "id")
 POINT_IN, POINT_OUT = "#882255", "#BBBBBB"
