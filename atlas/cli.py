@@ -242,13 +242,23 @@ def _network_route(args) -> int:
 
 def _map(args) -> int:
     from atlas.export.figure import export_map
+    from atlas.export.query import parse_where
 
+    where, edition = parse_where(args.where) if args.where else (None, None)
+    out = Path(args.output or ".")
+    folder = not args.output or out.is_dir() or args.output.endswith(("/", "\\")) or (
+        args.format and not out.suffix)
+    if folder:
+        if not args.format:
+            raise ValueError("-o names a folder (or is missing): give --format html|png|svg|pdf")
+        out.mkdir(parents=True, exist_ok=True)
     layers = args.layers.split(",") if args.layers else None
     t0 = time.perf_counter()
-    info = export_map(Path(args.output), layers=layers, region=args.region, corridor=args.corridor,
-                      title=args.title, lang=args.lang, edition=args.edition,
-                      labels=[x.strip() for x in args.labels.split(",")] if args.labels else None)
-    print(f"{args.output}: {info['bytes'] / 1e6:.2f} MB in {time.perf_counter() - t0:.1f} s")
+    info = export_map(out, layers=layers, region=args.region, corridor=args.corridor,
+                      title=args.title, lang=args.lang, edition=args.edition or edition or "latest",
+                      labels=[x.strip() for x in args.labels.split(",")] if args.labels else None,
+                      where=where, preset=args.aspect, fmt_code=args.format)
+    print(f"{info['path']}: {info['bytes'] / 1e6:.2f} MB in {time.perf_counter() - t0:.1f} s")
     return 0
 
 
@@ -318,15 +328,29 @@ def main(argv: list[str] | None = None) -> int:
     nw.add_argument("--lang", default="ru", choices=["ru", "en"])
     nw.add_argument("--edition", default="latest", help=EDITION_HELP)
     nw.set_defaults(func=_network)
-    m = sub.add_parser("map", help="export the atlas map (.html offline, .png, .svg, .pdf)")
-    m.add_argument("-o", "--output", required=True)
+    m = sub.add_parser("map", help="export the atlas map (.html offline, .png, .svg, .pdf)",
+                       description="A map for a slide or offline use. Region and filtered maps "
+                                   "name every town, highlight the region, add an inset, scale bar "
+                                   "and a legend of what is drawn.",
+                       epilog='example: atlas map --region RU-KEM --where "toser=yes" --lang en '
+                              "--format svg -o slides/")
+    m.add_argument("-o", "--output", help="file (.html, .png, .svg, .pdf) or folder; in a folder "
+                                          "the file is named from the title (default: here)")
+    m.add_argument("--format", choices=["html", "png", "svg", "pdf"],
+                   help="format when -o is a folder or missing")
     m.add_argument("--layers", help="comma list of layers (default: all)")
     m.add_argument("--region", help="ISO code, e.g. RU-KEM, or a federal district key")
     m.add_argument("--corridor", help="corridor id to frame")
     m.add_argument("--title", default=None)
     m.add_argument("--lang", default="ru", choices=["ru", "en"])
     m.add_argument("--labels", help="towns to label on static figures (town ids or Russian names)")
-    m.add_argument("--edition", default="latest", help=EDITION_HELP)
+    m.add_argument("--edition", default=None, help=EDITION_HELP)
+    m.add_argument("--where", help="town filters as in the app's links: "
+                                   '"categories=1,2;toser=yes;specializations=coal_mining" '
+                                   "(also federal_districts, regions, toser_kinds, toser_year_min/max, "
+                                   "population_min/max, name, edition), or a whole link from the app")
+    m.add_argument("--aspect", default="16:9", choices=["16:9", "4:3"],
+                   help="slide shape of PNG/SVG/PDF (PNG at 2x: 2666x1500 or 2000x1500 px)")
     m.set_defaults(func=_map)
     args = p.parse_args(argv)
     return _run(args)

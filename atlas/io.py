@@ -91,6 +91,11 @@ def load_science_centres() -> gpd.GeoDataFrame:
     return schema.validate(read_layer("science_centres"), schema.SCIENCE, "science_centres")
 
 
+def load_major_cities() -> gpd.GeoDataFrame:
+    """Regional centres and large cities (not monotowns) for context on static maps."""
+    return schema.validate(read_layer("major_cities"), schema.MAJOR_CITIES, "major_cities")
+
+
 def load_corridors() -> gpd.GeoDataFrame:
     """Schematic logistics corridors (lines through cited waypoints)."""
     return schema.validate(read_layer("corridors"), schema.CORRIDORS, "corridors")

@@ -12,6 +12,8 @@ MONOTOWNS = [
     "listed_from", "listed_to",
 ]
 SCIENCE = ["centre_id", "name_ru", "kind", "city_ru", "region_iso", "source", "geometry"]
+MAJOR_CITIES = ["city_id", "name_ru", "name_en", "region_iso", "role", "population", "is_monotown",
+                "source", "geometry"]
 CORRIDORS = ["corridor_id", "name_ru", "name_en", "mode", "schematic", "geometry"]
 
 

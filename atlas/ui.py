@@ -208,37 +208,51 @@ def tr(key: str, **params) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def export_preview_png(layers: tuple, region, corridor, title: str, lang_code: str, preset: str,
-                       labels: tuple, dpi: int = 60) -> bytes:
-    """The static export (PNG/SVG/PDF) drawn at low resolution, for the Export page preview."""
-    import io as _io
+                       labels: tuple, edition: str = "latest", where_query: tuple = (),
+                       dpi: int = 90) -> bytes:
+    """The static export (PNG/SVG/PDF) drawn at low resolution, for the Export page preview.
+    ``where_query`` is the filter as sorted (parameter, value) pairs (hashable for the cache)."""
+    from atlas.analysis.filters import TownFilter
+    from atlas.export.figure import make_scene, render_png
 
-    import matplotlib.pyplot as plt
-
-    from atlas.export.figure import export_data
-    from atlas.export.static import draw_figure
-
-    data, bounds = export_data(region, corridor)
-    fig = draw_figure(data, list(layers), title, lang_code, preset, list(labels), bounds)
-    buf = _io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi)
-    plt.close(fig)
-    return buf.getvalue()
+    where = TownFilter.from_query(dict(where_query))
+    scene = make_scene(list(layers), region, corridor, title, lang_code, preset, list(labels), edition, where)
+    return render_png(scene, dpi)
 
 
-def export_preview_map(layers: tuple, region, corridor, title: str, lang_code: str):
-    """The folium map the HTML export writes (same layers, extent and title)."""
+def export_preview_map(layers: tuple, region, corridor, title: str, lang_code: str,
+                       edition: str = "latest", where_query: tuple = ()):
+    """The folium map the HTML export writes (same layers, extent, filters and title)."""
+    from atlas.analysis.filters import TownFilter
+    from atlas.export.figure import focus_regions
+    from atlas.export.scene import default_title
     from atlas.maps import MapOptions, build_map
 
-    data, bounds = _export_data_cached(region, corridor)
+    data, bounds = _export_data_cached(region, corridor, edition, where_query)
+    focus = focus_regions(data.regions, region, TownFilter.from_query(dict(where_query)))
+    title = title or default_title(data.regions, focus, corridor, lang_code)
     return build_map(data, list(layers), MapOptions(lang=lang_code, selected_corridor=corridor),
                      bounds=bounds, title=title)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _export_data_cached(region, corridor):
+def _export_data_cached(region, corridor, edition: str = "latest", where_query: tuple = ()):
+    from atlas.analysis.filters import TownFilter
     from atlas.export.figure import export_data
 
-    return export_data(region, corridor)
+    return export_data(region, corridor, edition=edition, where=TownFilter.from_query(dict(where_query)))
+
+
+def export_view_link(query: dict, lang_code: str) -> None:
+    """"Export this view": the Export page with ``query`` (Explore's filters and edition)."""
+    label, hint = t("explore.export_view", lang_code), t("explore.export_view_help", lang_code)
+    if st.session_state.get(_NAV_FLAG):
+        st.page_link(_page("page.export", "export.py", "export", lang_code), label=label,
+                     query_params=query, icon=":material/download:", help=hint)
+    else:  # a page run on its own (tests): the same target as a plain link
+        from urllib.parse import urlencode
+
+        st.link_button(label, "export?" + urlencode(query), help=hint, icon=":material/download:")
 
 
 def show_map(m, key: str, height: int = 560, returned_objects=("last_object_clicked",)):

@@ -17,7 +17,12 @@ the same options as ``export_map``; every file goes to a temporary directory.
 Timings: best of 3 (PNG: best of 2), including data loading from the (cached) layers, map
 build, rendering and writing the file. Ratios are variant / atlas.
 
-Run: ``python benchmarks/bench_export.py`` from the repository root.
+Slides (#22): the Kuzbass region export (``--region RU-KEM``, all layers, Russian) as PNG, SVG,
+PDF and offline HTML, from the baseline commit (``--baseline``, default ``0a064c8``: unlabelled
+dots, SVG text as outlines) and from this tree, each in its own process; best of 2, bytes, the
+SVG's ``<text>`` elements and how many of the region's towns the file names.
+
+Run: ``python benchmarks/bench_export.py [--baseline 0a064c8]`` from the repository root.
 """
 
 from __future__ import annotations
@@ -80,7 +85,75 @@ def offline(path: Path) -> str:
     return "yes" if refs == 0 else f"**no**: {refs} local asset refs"
 
 
+SLIDES_BASELINE = "0a064c8"  # main when #22 was filed
+SLIDES = """
+import re, sys, time
+from pathlib import Path
+import pandas as pd
+from atlas.export.figure import export_map
+from atlas.io import load_monotowns
+from atlas.i18n import names
+towns = load_monotowns(); expected = list(names(towns[towns.region_iso == "RU-KEM"], "ru"))
+for ext in ("png", "svg", "pdf", "html"):
+    out = Path(sys.argv[1]) / f"kuzbass.{ext}"
+    best = 1e9
+    for _ in range(2):
+        t = time.perf_counter(); export_map(out, region="RU-KEM", lang="ru"); best = min(best, time.perf_counter() - t)
+    data = out.read_bytes()
+    texts = re.findall(rb"<text[^>]*>([^<]*)</text>", data) if ext == "svg" else []
+    named = sum(any(n.encode() == x.strip() or x.strip().endswith(b"  " + n.encode()) for x in texts) for n in expected)
+    print(ext, len(data), best, len(texts), named if ext == "svg" else "", len(expected))
+"""
+
+
+def slides(baseline: str) -> None:
+    """Each tree in its own process (``PYTHONPATH`` = that tree), files in a temporary folder."""
+    import os
+    import subprocess
+    import sys
+
+    from bench_browser import unpack
+
+    results = []
+    for tree in (unpack(baseline), _common.REPO):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = subprocess.run([sys.executable, "-c", SLIDES, tmp], cwd=tree, capture_output=True, text=True,
+                                 env=dict(os.environ, PYTHONPATH=str(tree)), timeout=1800)
+        if out.returncode:
+            raise RuntimeError(out.stderr[-2000:])
+        rows = [line.split() for line in out.stdout.splitlines() if line.split()[:1] in (["png"], ["svg"],
+                                                                                          ["pdf"], ["html"])]
+        results.append({r[0]: r[1:] for r in rows})
+    old, new = results
+    rows = []
+    for ext in ("png", "svg", "pdf", "html"):
+        b0, t0 = int(old[ext][0]), float(old[ext][1])
+        b1, t1 = int(new[ext][0]), float(new[ext][1])
+        rows.append([ext.upper(), f"{b0:,}", f"{b1:,}", f"{b1 / b0:.2f}×", ms(t0), ms(t1), f"{t1 / t0:.2f}×"])
+    print(table(["Kuzbass export", "bytes today", "bytes now", "size ratio", "ms today", "ms now",
+                 "time ratio"], rows))
+    print()
+    svg0, svg1 = old["svg"], new["svg"]
+    print(f"SVG `<text>` elements: today {svg0[2]}, now {svg1[2]}; Kuzbass towns named in SVG text "
+          f"(a label or a line of the numbered key): today {svg0[3]} of {svg0[4]}, now {svg1[3]} of {svg1[4]}.")
+
+
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--baseline", default=SLIDES_BASELINE)
+    ap.add_argument("--slides-only", action="store_true", help="only the Kuzbass slide comparison")
+    args = ap.parse_args()
+    if not args.slides_only:
+        whole_russia()
+        print()
+    header("bench_export — Kuzbass slide, four formats, today vs now",
+           "The region export a reader drops into a deck, from the baseline tree and from this one.")
+    slides(args.baseline)
+
+
+def whole_russia() -> None:
     header("bench_export — whole-Russia export, all layers",
            "Size and time of the atlas offline HTML export vs folium's `m.save()` and vs "
            "inlining full-resolution borders without a size budget; plus PNG. "

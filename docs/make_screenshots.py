@@ -22,7 +22,7 @@ PAGES = {
     "explore_compare": "/explore?cmp_from=1398-r-2014-07-29&cmp_to=latest",
     "science": "/science",
     "corridors": "/corridors?corridor=transsib",
-    "export": "/export",
+    "export": "/export?regions=RU-KEM&toser=yes&format=png",
     "sources": "/sources",
 }
 
@@ -74,14 +74,20 @@ def main() -> int:
     finally:
         proc.terminate()
         proc.wait(20)
+    static_exports()
+    return 0
+
+
+def static_exports() -> None:
+    """The whole-Russia static export and the Kuzbass slide (#22) in both languages."""
     from atlas.export.figure import export_map
 
     for lang in ("ru", "en"):
-        target = OUT / f"export_static_{lang}.png"
-        export_map(target, lang=lang)
-        shrink(target)
-        print(target.relative_to(ROOT))
-    return 0
+        for target, region in ((OUT / f"export_static_{lang}.png", None),
+                               (OUT / f"export_slide_kuzbass_{lang}.png", "RU-KEM")):
+            export_map(target, lang=lang, region=region)
+            shrink(target)
+            print(target.relative_to(ROOT))
 
 
 if __name__ == "__main__":

@@ -4,11 +4,17 @@ import streamlit as st
 
 from atlas import ui
 from atlas.analysis.filters import TownFilter, nearest_other_towns
+from atlas.export.query import export_link_query
 from atlas.i18n import column_label, column_labels, name, t
 from atlas.maps.live import NETWORK_COLOUR_MODES, LiveOptions
 from atlas.views import (
-    centres_near_rows, compare_table, edition_options, edition_summary, explore_table,
-    history_rows, town_card_rows,
+    centres_near_rows,
+    compare_table,
+    edition_options,
+    edition_summary,
+    explore_table,
+    history_rows,
+    town_card_rows,
 )
 
 lang = ui.lang()
@@ -35,6 +41,7 @@ c2.metric(t("explore.category1", lang), ui.number(int((shown.category == 1).sum(
 c3.metric(t("toser", lang), ui.number(int(shown.toser.sum()), lang))
 c4.metric(t("population", lang), ui.number(int(shown.population.fillna(0).sum()), lang))
 st.caption(edition_summary(shown, lang))
+ui.export_view_link(export_link_query(flt, edition, lang), lang)
 
 colour = st.sidebar.selectbox(t("explore.colour_by", lang), ["category", "specialization", "science",
                                                             "wage", "industry", "population_change",

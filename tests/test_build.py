@@ -9,7 +9,7 @@ from atlas.build.pipeline import run_build
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUTS = ["regions.parquet", "regions_display.parquet", "monotowns.parquet", "science_centres.parquet",
-           "corridors.parquet", "regions_arcs.json", "SOURCES.md", "build_report.txt"]
+           "corridors.parquet", "major_cities.parquet", "regions_arcs.json", "SOURCES.md", "build_report.txt"]
 
 
 @pytest.mark.slow
@@ -27,5 +27,5 @@ def test_build_twice_gives_identical_bytes(tmp_path):
     text = report.render()
     assert "fixes applied" in text and "RU-MOS -> RU-MOW" in text
     # the committed layers are what the curated tables produce
-    for name in ["monotowns.parquet", "regions.parquet", "regions_arcs.json", "SOURCES.md"]:
+    for name in ["monotowns.parquet", "regions.parquet", "major_cities.parquet", "regions_arcs.json", "SOURCES.md"]:
         assert (a / name).read_bytes() == (ROOT / "geodata" / name).read_bytes(), name

@@ -135,15 +135,18 @@ def test_labels_for_chosen_towns_do_not_overlap():
     import matplotlib.pyplot as plt
 
     from atlas.export.figure import export_data, project
-    from atlas.export.static import place_labels
+    from atlas.export.labels import LabelItem, LabelPlacer
 
     data, _ = export_data()
     fig, ax = plt.subplots(figsize=(13.33, 7.5))
     pts = project(data.towns)
-    pts.plot(ax=ax, markersize=5)
-    shown = place_labels(ax, pts.head(60))
-    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
-    assert len(shown) == len(boxes) > 5
+    ax.scatter(pts.geometry.x, pts.geometry.y, s=5)
+    xy = list(zip(pts.geometry.x, pts.geometry.y))
+    placer = LabelPlacer(ax, xy)
+    items = [LabelItem(r.name_ru, r.geometry.x, r.geometry.y, keyed=False) for r in pts.head(60).itertuples()]
+    placed = placer.place(items)
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts if t.get_gid() == "label"]
+    assert len(placed.labelled) + len(placed.leadered) == len(boxes) > 5
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     plt.close(fig)
 

@@ -189,7 +189,7 @@ def test_language_survives_a_page_change_without_the_url_parameter():
 def test_every_menu_link_carries_the_language():
     at = run("atlas/streamlit_app.py", {"lang": "en"})
     assert at.title[0].value == "Atlas of Russia's monotowns"
-    links = at.get("page_link")
+    links = at.sidebar.get("page_link")  # the menu (Explore's "export this view" is on the page)
     assert [link.proto.label for link in links] == ["Explore", "Science access", "Corridors", "Export",
                                                     "Sources"]
     assert all(link.proto.query_string == "lang=en" for link in links)
@@ -198,10 +198,10 @@ def test_every_menu_link_carries_the_language():
 
 def test_switching_language_in_the_app_retitles_the_menu_and_keeps_the_page():
     at = run("atlas/streamlit_app.py", {"lang": "ru"})
-    assert [link.proto.label for link in at.get("page_link")][0] == "Карта"
+    assert [link.proto.label for link in at.sidebar.get("page_link")][0] == "Карта"
     at.sidebar.radio(key="lang_switch").set_value("en").run()
     assert not at.exception
-    links = at.get("page_link")
+    links = at.sidebar.get("page_link")
     assert links[0].proto.label == "Explore" and all(x.proto.query_string == "lang=en" for x in links)
     assert at.title[0].value == "Atlas of Russia's monotowns"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from atlas.build import cities as city_build
 from atlas.build import corridors as corridor_build
 from atlas.build import editions as edition_build
 from atlas.build import facts, monotowns, regions, rosstat, science, sources_md
@@ -55,7 +56,8 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     region_table = monotowns.read_csv(src / "regions.csv")
     reg = regions.fix_regions(load_russia_admin1(), region_table, report)
     reg_display = regions.display_geometry(reg, report)
-    gaz = Gazetteer(load_places())
+    places = load_places()
+    gaz = Gazetteer(places)
     report.count("geonames_places_ru", sum(p.country == "RU" for p in gaz.places))
 
     first = monotowns.read_csv(src / "monotowns_1398r.csv")
@@ -91,6 +93,10 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     layer = layer[MONOTOWN_COLUMNS + [c for c in layer.columns if c not in MONOTOWN_COLUMNS]]
     layer = layer.drop(columns=["admin_center_list", "region", "admin_center", "mo_name_1398"])
 
+    cities_path = src / "major_cities.csv"
+    cities = (city_build.build_cities(city_build.read_cities(cities_path), places, layer.geonameid, report)
+              if cities_path.exists() else None)
+
     write_parquet(reg, out_dir / "regions.parquet")
     write_parquet(reg_display, out_dir / "regions_display.parquet")
     neighbours = load_neighbours()
@@ -112,6 +118,8 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
         write_parquet(corr.nodes, out_dir / "logistics_nodes.parquet")
     if net is not None:
         net.write(out_dir, write_parquet)
+    if cities is not None:
+        write_parquet(cities, out_dir / "major_cities.parquet")
     (out_dir / "SOURCES.md").write_text(sources_md.render(report, ed["acts"]), encoding="utf-8")
     (out_dir / "build_report.txt").write_text(report.render() + "\n", encoding="utf-8")
     return report

@@ -82,6 +82,47 @@ def check_offline(html: str) -> None:
         raise NotOffline(f"external reference in exported HTML: …{html[start:hit.end() + 60]}…")
 
 
+# The file as a reader opens it (#22): on a small screen the legend starts folded (its title
+# still shows; a click opens it), and source addresses in cards and credits become links. Links
+# are made in the page from text nodes (an <a> whose text and href are that text), so no data
+# is ever parsed as HTML.
+READER_SCRIPT = """<script>(function () {
+var URL = /(?:https?:\\/\\/|www\\.)[^\\s<>"'«»]+|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:ru|org|com|net|info|gov|su|io|edu)(?:\\/[^\\s<>"'«»]*)?/gi;
+function trim(u) { return u.replace(/[.,;:)\\]]+$/, ''); }
+function linkify(root) {
+  var walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null), found = [];
+  while (walk.nextNode()) {
+    var n = walk.currentNode, p = n.parentNode;
+    if (p && p.closest && !p.closest('a,script,style') && n.nodeValue.search(URL) >= 0) found.push(n);
+  }
+  found.forEach(function (n) {
+    var text = n.nodeValue, out = document.createDocumentFragment(), last = 0;
+    text.replace(URL, function (m, at) {
+      var u = trim(m), a = document.createElement('a');
+      out.appendChild(document.createTextNode(text.slice(last, at)));
+      a.textContent = u; a.href = /^https?:/i.test(u) ? u : 'https://' + u;
+      a.target = '_blank'; a.rel = 'noopener noreferrer';
+      out.appendChild(a); last = at + u.length; return m;
+    });
+    out.appendChild(document.createTextNode(text.slice(last)));
+    n.parentNode.replaceChild(out, n);
+  });
+}
+function start() {
+  if (window.innerWidth < 900 || window.innerHeight < 650) {
+    document.querySelectorAll('.atlas-legend details').forEach(function (d) { d.open = false; });
+  }
+  linkify(document.body);
+  new MutationObserver(function (changes) {
+    changes.forEach(function (c) { c.addedNodes.forEach(function (n) {
+      if (n.nodeType === 1) linkify(n); }); });
+  }).observe(document.body, {childList: true, subtree: true});
+}
+if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); }
+else { start(); }
+})();</script>"""  # noqa: E501 (one JS regular expression cannot be split)
+
+
 def standalone_html(m, title: str = "", credits: str = "") -> str:
     """Render ``m`` (a folium.Map) to one self-contained HTML string."""
     html = m.get_root().render()
@@ -89,6 +130,10 @@ def standalone_html(m, title: str = "", credits: str = "") -> str:
     if credits:
         head += f'<meta name="description" content="{esc(credits)}">'
     html = html.replace("<head>", "<head>" + head, 1)
+    if "</body>" in html:
+        html = html.replace("</body>", READER_SCRIPT + "</body>", 1)
+    else:
+        html += READER_SCRIPT
     html = inline_assets(unescape_text(html))
     check_offline(html)
     return stable_ids(html)
