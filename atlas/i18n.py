@@ -968,8 +968,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "Russia's main roads (nodes, edges, graph km)"),
     "count.rail_calibration": ("Калибровка длин железных дорог", "Rail length calibration"),
     "count.road_calibration": ("Калибровка длин автодорог", "Road length calibration"),
-    "count.neighbour_countries": ("Соседние страны (для проверки загрузок)",
-                                  "Neighbouring countries (for checking uploads)"),
     "count.seaports": ("Морские порты", "Seaports"),
     "count.airports_scheduled": ("Аэропорты с регулярными рейсами", "Airports with scheduled flights"),
     "count.towns_with_rail_km_to_port": ("Городов со связью по ж/д до порта", "Towns linked by rail to a seaport"),
