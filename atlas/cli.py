@@ -94,7 +94,9 @@ def _towns(args) -> int:
     print(f"{len(towns)} towns, edition: {label} → {args.output}")
     print("figures: population_2024, wage_rub (wage_year), industry_jobs_share — Rosstat (BUL_MO_2024, "
           "BDPMO) for the municipality named in economy_unit (town or whole district); "
-          "wage_vs_region_pct compares with the median wage of the region's monotowns")
+          "wage_vs_region_pct compares with the region's average wage of the same year (Rosstat, "
+          "region_wages.csv) where known, else with the median wage of the region's monotowns "
+          "(wage_region_ref_kind says which)")
     return 0
 
 

@@ -21,6 +21,10 @@ import re
 import geopandas as gpd
 import pandas as pd
 
+from atlas import schema
+from atlas.i18n import has, t
+from atlas.store import read_layer
+
 FIRST_DATE = "2014-07-29"
 FIRST_ACT_ID = "1398-r-2014-07-29"
 ALIASES = {"2014": FIRST_DATE}
@@ -43,8 +47,6 @@ class EditionError(ValueError):
 
 def error_message(err: EditionError, lang: str = "ru") -> str:
     """The error in the user's language (catalogue keys ``edition.error.<code>``)."""
-    from atlas.i18n import has, t
-
     key = f"edition.error.{err.code}"
     return t(key, lang) if has(key) else str(err)
 
@@ -113,17 +115,28 @@ def select_edition(towns: gpd.GeoDataFrame, editions: pd.DataFrame, acts: pd.Dat
 
 
 def _tables():
-    from atlas.io import read_layer
-
     return read_layer("monotowns"), read_layer("monotown_editions"), read_layer("monotown_acts")
 
 
 def load_monotowns(edition="latest") -> gpd.GeoDataFrame:
     """The monotowns of one edition (see the module docstring for the accepted values)."""
-    from atlas import schema
-
     towns, editions, acts = _tables()
     return schema.validate(select_edition(towns, editions, acts, edition), schema.MONOTOWNS, "monotowns")
+
+
+def edition_codes(towns: pd.DataFrame, editions: pd.DataFrame, acts: pd.DataFrame) -> list[str]:
+    """Per town (in ``towns`` order), its category on every edition in force order, one digit
+    per edition, ``"0"`` where the town is not on that edition (pure; the map's slider)."""
+    order = list(acts.act_id)
+    cat = editions.pivot_table(index="town_id", columns="act_id", values="category", aggfunc="first")
+    cat = cat.reindex(index=list(towns.town_id), columns=order)
+    return ["".join("0" if pd.isna(v) else str(int(v)) for v in row) for row in cat.itertuples(index=False)]
+
+
+def all_edition_codes(towns: pd.DataFrame) -> list[str]:
+    """:func:`edition_codes` for ``towns`` against the built editions tables."""
+    _, editions, acts = _tables()
+    return edition_codes(towns, editions, acts)
 
 
 LIST_COLUMNS = ["act_id", "act_no", "act_date", "in_force_from", "kind", "towns", "cat1", "cat2", "cat3",
@@ -148,8 +161,6 @@ def list_editions() -> pd.DataFrame:
     """Every edition of the list: act number and date, towns and towns per category (replayed
     from the first edition and the cited events), the totals a source states where known
     (``*_stated``, ``counts_match``), and the source."""
-    from atlas.io import read_layer
-
     return editions_table(read_layer("monotown_acts"))
 
 
@@ -223,8 +234,6 @@ def resolve_edition(edition="latest") -> pd.Series | None:
     """The :func:`list_editions` row of the edition a value stands for (``None`` for ``"all"``):
     e.g. ``resolve_edition("2019-06-01").label`` names the act whose list was in force that day."""
     eds = list_editions()
-    from atlas.io import read_layer
-
     act = resolve_act(edition, read_layer("monotown_acts"))
     return None if act is None else eds.set_index("act_id").loc[act].rename(act)
 
@@ -235,7 +244,5 @@ def town_history(town_id: str) -> pd.DataFrame:
     ``category``; empty when the act left it as it was) with the event's source, and
     ``inferred`` where the curators deduced the event rather than read it in a source (``note``).
     ``KeyError`` for a town that was never listed."""
-    from atlas.io import read_layer
-
     return history_table(town_id, read_layer("monotown_editions"), read_layer("monotown_acts"),
                          read_layer("monotown_history"))

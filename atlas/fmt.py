@@ -69,6 +69,49 @@ def integer(value, lang: str = "ru") -> str:
     return number(value, lang, 0)
 
 
+def significant(value, lang: str = "ru", digits: int = 3) -> str:
+    """A small number to ``digits`` significant digits in the language's notation
+    (``significant(0.003234, "ru") == "0,00323"``), e.g. a p-value."""
+    f = _float(value)
+    if f is None:
+        return EMPTY
+    if f == 0:
+        return number(0, lang)
+    decimals = max(0, digits - 1 - math.floor(math.log10(abs(f))))
+    return number(round(f, decimals), lang, decimals)
+
+
+def vega_locale(lang: str = "ru") -> dict:
+    """The number locale for a Vega-Lite chart's ``config.locale`` (axis labels "1 000" and
+    "0,5" in Russian), from Babel's CLDR symbols."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = _locale(lang)
+    group = get_group_symbol(loc)
+    if lang != "en":
+        group = _GROUP_RU
+    return {"number": {"decimal": get_decimal_symbol(loc), "thousands": group, "grouping": [3],
+                       "currency": ["", ""], "minus": "\u2212", "percent": "%"}}
+
+
+# the order of the "|"-separated forms of a "count.*" catalogue key
+PLURAL_FORMS = {"ru": ("one", "few", "many", "other"), "en": ("one", "other")}
+
+
+def count(n, noun: str, lang: str = "ru") -> str:
+    """``n`` and the noun in the plural form the language needs for it (CLDR rules via Babel):
+    ``count(1, "towns", "en") == "1 town"``, ``count(22, "towns", "ru") == "22 города"``."""
+    from babel import Locale
+
+    loc = _locale(lang)
+    forms = t(f"count.{noun}", lang).split("|")
+    value = _float(n)
+    form = Locale.parse(loc).plural_form(abs(value) if value is not None else 0)
+    order = PLURAL_FORMS[loc]
+    text = forms[order.index(form)] if form in order else forms[-1]
+    return text.format(n=number(n, lang, 0 if value is None or value == int(value) else 1))
+
+
 def unit(name: str, lang: str = "ru") -> str:
     """The unit's abbreviation from the catalogue: ``unit("km", "ru") == "км"``."""
     return t(f"unit.{name}", lang)

@@ -26,17 +26,15 @@ API
 ``name(row, lang)`` / ``names(df, lang)``
     A place's display name: ``name_ru`` in Russian; ``name_en`` in English, transliterated
     from ``name_ru`` where ``name_en`` is empty. Works for towns, centres, corridors, nodes.
-``region_name(iso, lang)`` / ``region_names(lang)``
-    Federal subject name by ISO code ("RU-KEM" → "Кемеровская область" / "Kemerovo Oblast").
-``layer_name(layer, id, lang)``
-    Name of a centre / corridor / node / town by id (``layer_name("science_centres", "fu-ural", "en")``).
 ``transliterate(text)``
     Russian → Latin with capitals kept ("Усолье-Сибирское" → "Usole-Sibirskoe").
 ``edition_label(text, lang)``
     A list edition as the data names it ("1398-р в ред. 668-р от 2015-04-16") in the language.
 ``lang_name(lang)`` / ``LANGS`` / ``DEFAULT_LANG`` / ``EMPTY`` ("—")
 
-Numbers, distances and dates are written by :mod:`atlas.fmt`; the language state and the
+Names looked up by code in the data (regions by ISO code, centres, corridors, nodes and towns
+by id) are in :mod:`atlas.names`: the catalogue holds text only. Numbers, distances and dates
+are written by :mod:`atlas.fmt`; the language state and the
 widgets that keep their values across a language switch live in :mod:`atlas.ui`.
 
 Adding text: add a key to :data:`STRINGS` with both languages (``tests/test_i18n.py`` fails
@@ -47,7 +45,6 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
 
 LANGS = ("ru", "en")
 DEFAULT_LANG = "ru"
@@ -137,14 +134,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explore.category1": ("Категория 1", "Category 1"),
     "explore.editions_caption": ("Категории по редакциям перечня: {items}",
                                  "Categories by list edition: {items}"),
-    "explore.edition_item": ("{edition} — {n} гор.", "{edition} — {n} towns"),
+    "explore.edition_item": ("{edition} — {towns}", "{edition} — {towns}"),
     "map.fit": ("Показать все отобранные города", "Zoom to the towns shown"),
     "map.card_hint": ("Полная карточка с источниками — под картой.",
                       "The full card with sources is below the map."),
     "explore.edition_pick": ("Редакция перечня", "Edition of the list"),
-    "explore.edition_latest_option": ("Новейшая редакция: {label} — {n} гор.",
-                                      "The newest edition: {label} — {n} towns"),
-    "explore.edition_option": ("{label} — {n} гор.", "{label} — {n} towns"),
+    "explore.edition_latest_option": ("Новейшая редакция: {label} — {towns}",
+                                      "The newest edition: {label} — {towns}"),
+    "explore.edition_option": ("{label} — {towns}", "{label} — {towns}"),
     "explore.edition_help": (
         "Перечень моногородов менялся много раз: выберите редакцию, чтобы увидеть список и категории, "
         "действовавшие после этого акта. Редакции без установленных номера и даты стоят в конце.",
@@ -155,6 +152,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "explore.compare_to": ("Стало", "To"),
     "explore.compare_counts": ("Добавлено: {added} · исключено: {removed} · сменили категорию: {recat}",
                                "Added: {added} · removed: {removed} · recategorised: {recat}"),
+    "explore.compare_note": ("Сравниваются все города двух редакций: фильтры слева здесь не применяются.",
+                             "All towns of the two editions are compared: the filters on the left do not apply here."),
     "explore.compare_none": ("Между этими редакциями перечень не менялся.",
                              "The list did not change between these editions."),
     "explore.history": ("История в перечне", "History on the list"),
@@ -224,14 +223,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "science.ecdf": ("Распределение расстояний (ECDF)", "Distribution of distances (ECDF)"),
     "science.ecdf_x": ("Расстояние до ближайшего научного центра, км",
                        "Distance to the nearest science centre, km"),
-    "science.ecdf_y": ("Доля городов не дальше этого расстояния",
-                       "Share of towns within this distance"),
+    "science.ecdf_y": ("Доля городов", "Share of towns"),
     "science.ecdf_series": ("Группа", "Group"),
     "science.group_toser": ("ТОСЭР", "TOSER"),
     "science.group_others": ("остальные", "others"),
     "science.ranking": ("Рейтинг: дальше всего от науки", "Ranking: farthest from science"),
-    "science.edition": ("Сравнение ТОСЭР и остальных городов — по перечню: {edition} ({n} гор.).",
-                        "TOSER vs other towns is compared on the list: {edition} ({n} towns)."),
+    "science.edition": ("Сравнение ТОСЭР и остальных городов — по перечню: {edition} ({towns}).",
+                        "TOSER vs other towns is compared on the list: {edition} ({towns})."),
     "science.kinds_help": ("Расстояние считается до ближайшего центра выбранных видов (геодезически, WGS84).",
                            "Distance to the nearest centre of the chosen kinds (geodesic, WGS84)."),
     "science.named": ("Города из тезиса", "Towns named in the claim"),
@@ -593,6 +591,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                                                 "Towns with an industrial jobs share"),
     "count.economy_unit_town": ("Показатели по самому городу", "Figures for the town itself"),
     "count.economy_unit_district": ("Показатели по всему району", "Figures for the whole district"),
+    # issue #19 (truth2): the wage reference and the Rosstat rows identified by hand
+    "count.region_wages_rows_with_figure": ("Средняя зарплата по региону: строк с цифрой (region_wages.csv)",
+                                            "Regional average wage: rows with a figure (region_wages.csv)"),
+    "count.region_wages_regions_with_figure": ("…регионов с цифрой", "…regions with a figure"),
+    "count.economy_towns_vs_region_average": ("Городов, чья зарплата сравнена со средней по региону",
+                                              "Towns whose wage is compared with the region's average"),
+    "count.economy_towns_vs_monotown_median_fallback": ("…сравнена с медианой моногородов региона (средней нет)",
+                                                        "…compared with the median of the region's monotowns "
+                                                        "(no regional average)"),
+    "count.rosstat2024_municipalities_unidentified": ("МО Росстата с моногородом, не опознанным атласом",
+                                                      "Rosstat municipalities with a monotown the atlas has not "
+                                                      "identified"),
+    "count.rosstat2024_municipalities_identified_namesake": ("МО Росстата, опознанные как совпадение названий "
+                                                             "с городом перечня",
+                                                             "Rosstat municipalities identified as a namesake "
+                                                             "match of a listed town"),
+    "count.rosstat2024_hand_matches": ("Сопоставлений город → МО вручную", "Town → municipality matches by hand"),
+    "count.rosstat2024_hand_matches_with_source": ("…из них с источником", "…of them with a cited source"),
     # --- list editions (edition_label) ------------------------------------------------------------
     "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
     "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),
@@ -608,10 +624,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "econ.population_2024": ("Население на 01.01.2024 ({unit})", "Population on 1 Jan 2024 ({unit})"),
     "econ.wage": ("Средняя зарплата в месяц, {year} ({unit})", "Average monthly wage, {year} ({unit})"),
     "econ.wage_value": ("{wage} ₽", "{wage} RUB"),
-    "econ.wage_vs_region": ("Зарплата к медиане моногородов региона ({median} ₽)",
-                            "Wage vs the median of the region's monotowns ({median} RUB)"),
-    "econ.wage_short": ("Средняя зарплата в месяц, {year} ({unit}); в скобках — к медиане моногородов региона",
-                        "Average monthly wage, {year} ({unit}); in brackets, vs the median of the region's monotowns"),
+    # the wage reference (issue #19, truth2): the region's average wage where known, else the monotown median
+    "econ.wage_vs_region": ("Зарплата к средней по региону ({ref} ₽ за {year}, Росстат)",
+                            "Wage vs the region's average ({ref} RUB in {year}, Rosstat)"),
+    "econ.wage_vs_region_median": ("Зарплата к медиане моногородов региона ({median} ₽; средней по региону "
+                                   "в источниках атласа нет)",
+                                   "Wage vs the median of the region's monotowns ({median} RUB; the region's "
+                                   "average is not among the atlas's sources)"),
+    "econ.wage_short": ("Средняя зарплата в месяц, {year} ({unit}); в скобках — к средней по региону (Росстат)",
+                        "Average monthly wage, {year} ({unit}); in brackets, vs the region's average (Rosstat)"),
+    "econ.wage_short_median": ("Средняя зарплата в месяц, {year} ({unit}); в скобках — к медиане моногородов "
+                               "региона (средней по региону нет)",
+                               "Average monthly wage, {year} ({unit}); in brackets, vs the median of the "
+                               "region's monotowns (no regional average)"),
     "econ.wage_diff": ("{wage} ₽ ({diff})", "{wage} RUB ({diff})"),
     "econ.population_2024_change": ("Население на 01.01.2024 ({unit}); в скобках — изменение с переписи 2021",
                                     "Population on 1 Jan 2024 ({unit}); in brackets, change since the 2021 census"),
@@ -625,8 +650,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "Rosstat, municipal indicators database (BDPMO)"),
     "econ.source_population": ("Росстат, бюллетень BUL_MO_2024", "Rosstat, bulletin BUL_MO_2024"),
     "econ.not_published": ("нет в извлечении Росстата", "not in Rosstat's extract"),
-    "legend_wage": ("Зарплата к медиане моногородов региона (Росстат, БДПМО)",
-                    "Wage vs the median of the region's monotowns (Rosstat BDPMO)"),
+    "legend_wage": ("Зарплата к средней по региону за тот же год (Росстат); где её нет — к медиане "
+                    "моногородов региона (БДПМО)",
+                    "Wage vs the region's average of the same year (Rosstat); where unknown, vs the median "
+                    "of the region's monotowns (BDPMO)"),
     "legend_industry": ("Доля занятых в добыче и обработке (Росстат, БДПМО)",
                         "Jobs in mining and manufacturing (Rosstat BDPMO)"),
     "legend_population_change": ("Население 2024 к переписи 2021 (только города-округа)",
@@ -981,6 +1008,48 @@ STRINGS: dict[str, tuple[str, str]] = {
     "footer.attribution": ("", ""),  # replaced below from atlas.policy
     "footer.boundaries": ("", ""),
     "error.generic": ("Не получилось: {error}", "Something went wrong: {error}"),
+    # --- #21: the live map's tools (search, measure, edition slider) ------------------------------
+    "map.search": ("Найти город", "Find a town"),
+    "map.search_none": ("Ничего не найдено", "No town found"),
+    "map.measure": ("Измерить", "Measure"),
+    "map.measure_hint": ("Щёлкайте по карте; щелчок по кнопке — закончить",
+                         "Click on the map; click the button again to finish"),
+    "map.measure_clear": ("Сбросить", "Clear"),
+    "map.play": ("Показать редакции по очереди", "Play through the editions"),
+    "map.pause": ("Пауза", "Pause"),
+    "map.slider": ("Редакция перечня на карте", "List edition on the map"),
+    "map.slider_off": ("Вернуться к отбору", "Back to the filter"),
+    "map.slider_note": ("все города редакции, фильтры не применяются",
+                        "every town of the edition, filters not applied"),
+    "map.isolate_hint": ("Щелчок — показать только этот класс, повторный — все",
+                         "Click to show this class only, again to show all"),
+    "map.legend_edition": ("Изменения к предыдущей редакции", "Changes since the previous edition"),
+    "map.grid": ("Градусная сетка", "Graticule"),
+    # counted nouns: the CLDR plural forms of the language, "|"-separated (ru: one|few|many|other,
+    # en: one|other), chosen by atlas.fmt.count through Babel
+    "municipality.urban_okrug": ("{name}", "{name} urban okrug"),
+    "municipality.urban_settlement": ("{name}", "{name} urban settlement"),
+    "municipality.rural_settlement": ("{name}", "{name} rural settlement"),
+    "municipality.district": ("{name}", "{name} municipal district"),
+    # the atlas's own labels inside source notes, written out in the reader's language
+    "source.year_not_stated": ("год не указан", "year not stated"),
+    "source.population": ("население:", "population:"),
+    "source.specialization": ("специализация:", "specialization:"),
+    "source.history": ("история:", "history:"),
+    "source.note": ("примечание:", "note:"),
+    "source.wikipedia": ("Википедия:", "Wikipedia:"),
+    "source.text_snippet": ("фрагмент текста:", "text snippet:"),
+    "source.mirror": ("копия сайта правительства", "mirror of the government"),
+    "source.cites_amendments": ("ссылается на прежние изменения:", "cites earlier amendments:"),
+    "source.page": ("страница", "page"),
+    "source.population_word": ("население", "population"),
+    "source.copy": ("копия", "mirror"),
+    "source.coordinates": ("Координаты", "Coordinates"),
+    "source.as_in_wikipedia": ("по статье Википедии", "as given in the Wikipedia article"),
+    "source.approximate": ("ПРИБЛИЗИТЕЛЬНО", "APPROXIMATE"),
+    "upload.button": ("Выбрать файл", "Choose a file"),
+    "upload.per_file": ("До {mb} МБ на файл", "Up to {mb} MB per file"),
+    "count.towns": ("{n} город|{n} города|{n} городов|{n} города", "{n} town|{n} towns"),
 }
 
 from atlas.policy import ATTRIBUTION as _ATTRIBUTION  # noqa: E402
@@ -1091,8 +1160,13 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "economy_source": ("Источник показателей", "Source of the figures"),
     "wage_region_monotown_median": ("Медиана зарплаты моногородов региона, ₽",
                                     "Median wage of the region's monotowns, RUB"),
-    "wage_vs_region_pct": ("Зарплата к медиане моногородов региона, %",
-                           "Wage vs the region's monotown median, %"),
+    "wage_vs_region_pct": ("Зарплата к региону (к средней по региону, иначе к медиане моногородов), %",
+                           "Wage vs region (the region's average, else the monotown median), %"),
+    "wage_region_avg": ("Средняя зарплата по региону за тот же год (Росстат), ₽",
+                        "Region's average wage, same year (Rosstat), RUB"),
+    "wage_region_ref": ("База сравнения зарплаты, ₽", "Wage reference, RUB"),
+    "wage_region_ref_kind": ("Что взято базой сравнения", "Wage reference used"),
+    "wage_region_ref_source": ("Источник базы сравнения", "Source of the wage reference"),
     "population_change_pct": ("Изменение населения с 2021, %", "Population change since 2021, %"),
     "category_acts": ("Категория по распоряжениям", "Category by the acts"),
     "category_acts_as_of": ("Редакция (распоряжения)", "Edition (acts)"),
@@ -1219,6 +1293,90 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+# "Городской округ город Заринск", "Ашинское городское поселение": the kind, then the name
+_MUNICIPALITY = [
+    (re.compile(r"^городской\s*округ\s*(?:город(?:-курорт)?\s*)?(?P<name>.+)$", re.I), "urban_okrug"),
+    (re.compile(r"^(?P<name>.+?)\s+городской\s+округ$", re.I), "urban_okrug"),
+    (re.compile(r"^городское\s+поселение\s+(?:город|посе[лё]ок городского типа|рабочий посе[лё]ок|"
+                r"посе[лё]ок)?\s*(?P<name>.+)$", re.I), "urban_settlement"),
+    (re.compile(r"^(?P<name>.+?)\s+городское\s+поселение$", re.I), "urban_settlement"),
+    (re.compile(r"^сельское\s+поселение\s+(?P<name>.+)$", re.I), "rural_settlement"),
+    (re.compile(r"^(?P<name>.+?)\s+сельское\s+поселение$", re.I), "rural_settlement"),
+    (re.compile(r"^(?P<name>.+?)\s+муниципальный\s+район$", re.I), "district"),
+]
+
+
+def place_text(text, lang: str | None = DEFAULT_LANG, same_ru=None, same_en=None) -> str:
+    """Russian free text naming a place (a TOSER, an enterprise) for the reader: as it is in
+    Russian; in English the place's English name when the text is that place's Russian name
+    (``same_ru`` / ``same_en``), else a transliteration."""
+    if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
+        return EMPTY
+    s = str(text).strip()
+    if lang != "en":
+        return s
+    if same_ru is not None and same_en and s == str(same_ru).strip():
+        return str(same_en)
+    return transliterate(s)
+
+
+def municipality_label(text, lang: str | None = DEFAULT_LANG, town_ru=None, town_en=None) -> str:
+    """A municipality in the reader's language: Russian as the list writes it; in English the
+    name (the town's English name where it is the town's) and the kind in English words
+    ("Городской округ город Заринск" → "Zarinsk urban okrug")."""
+    if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
+        return EMPTY
+    s = re.sub(r"\s+", " ", str(text).strip())
+    if lang != "en":
+        return s
+    for pattern, kind in _MUNICIPALITY:
+        if m := pattern.match(s):
+            return t(f"municipality.{kind}", lang, name=place_text(m.group("name"), lang, town_ru, town_en))
+    return place_text(s, lang, town_ru, town_en)
+
+
+# English labels the curators wrote into source notes -> catalogue key (longest first)
+_SOURCE_PHRASES = [
+    (re.compile(r"\bcites earlier amendments:"), "source.cites_amendments"),
+    (re.compile(r"\bmirror of the government\b"), "source.mirror"),
+    (re.compile(r"\btext snippet:"), "source.text_snippet"),
+    (re.compile(r"\byear not stated\b"), "source.year_not_stated"),
+    (re.compile(r"(?<![\w/.-])population:"), "source.population"),
+    (re.compile(r"(?<![\w/.-])specialization:"), "source.specialization"),
+    (re.compile(r"(?<![\w/.-])history:"), "source.history"),
+    (re.compile(r"(?<![\w/.-])note:"), "source.note"),
+    (re.compile(r"(?<![\w/.-])wikipedia\s?:"), "source.wikipedia"),
+    (re.compile(r"(?<=\.ru) page\b"), "source.page"),
+    (re.compile(r"\bas given in the Wikipedia article\b"), "source.as_in_wikipedia"),
+    (re.compile(r"\bCoordinates\b"), "source.coordinates"),
+    (re.compile(r"\bAPPROXIMATE\b"), "source.approximate"),
+    (re.compile(r"(?<![\w/.-])population(?= \()"), "source.population_word"),
+    (re.compile(r"(?<=\.com )mirror\b"), "source.copy"),
+]
+_URL = re.compile(r"https?://\S+")
+
+
+def source_text(text, lang: str | None = DEFAULT_LANG) -> str:
+    """A source note for the reader: the atlas's own English labels in it ("population:",
+    "year not stated", "cites earlier amendments") in the reader's language; addresses, names
+    of publications and quotations stay as the source has them."""
+    if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
+        return EMPTY
+    s = str(text)
+    if lang == "en":
+        return s
+    urls = []
+
+    def keep(m):
+        urls.append(m.group(0))
+        return f"\x00{len(urls) - 1}\x00"
+
+    s = _URL.sub(keep, s)
+    for pattern, key in _SOURCE_PHRASES:
+        s = pattern.sub(lambda m, k=key: t(k, lang), s)
+    return re.sub("\x00(\\d+)\x00", lambda m: urls[int(m.group(1))], s)
+
+
 def _get(row, key):
     try:
         return row.get(key)
@@ -1251,31 +1409,6 @@ def names(df, lang: str | None = DEFAULT_LANG, ru: str = "name_ru", en: str = "n
     return latin.fillna(fallback).fillna(EMPTY).astype(str)
 
 
-@lru_cache(maxsize=1)
-def _regions() -> dict[str, tuple[str, str]]:
-    from atlas import io
-
-    r = io.read_layer("regions")
-    return {iso: (ru, en) for iso, ru, en in zip(r.iso, r.name_ru, r.name_en)}
-
-
-def region_names(lang: str | None = DEFAULT_LANG) -> dict[str, str]:
-    """{ISO code: region name} for every federal subject."""
-    i = lang_index(lang)
-    return {iso: pair[i] or pair[0] for iso, pair in _regions().items()}
-
-
-def region_name(iso, lang: str | None = DEFAULT_LANG) -> str:
-    from atlas.fmt import is_empty
-
-    if is_empty(iso):
-        return EMPTY
-    pair = _regions().get(str(iso))
-    if pair is None:
-        return str(iso)
-    return pair[lang_index(lang)] or pair[0]
-
-
 def act_number(act, lang: str | None = DEFAULT_LANG) -> str:
     """An order's number as the language writes it: "668-р" / "668-r"."""
     from atlas.fmt import is_empty
@@ -1283,35 +1416,6 @@ def act_number(act, lang: str | None = DEFAULT_LANG) -> str:
     if is_empty(act):
         return EMPTY
     return re.sub(r"-р\b", "-r", str(act)) if lang == "en" else str(act)
-
-
-_ID_COLUMNS = {"science_centres": "centre_id", "corridors": "corridor_id", "logistics_nodes": "node_id",
-               "monotowns": "town_id"}
-
-
-@lru_cache(maxsize=8)
-def _layer_names(layer: str, mtime: float) -> dict[str, tuple[str, str]]:
-    from atlas import io
-
-    df = io.read_layer(layer)
-    latin = names(df, "en")
-    return {i: (ru, en) for i, ru, en in zip(df[_ID_COLUMNS[layer]], df["name_ru"], latin)}
-
-
-def layer_name(layer: str, item_id, lang: str | None = DEFAULT_LANG) -> str:
-    """Display name of a centre, corridor, node or town by its id ("fu-ural" → "Уральский
-    федеральный университет" / "Ural Federal University"); "—" if missing, the id if unknown."""
-    from atlas.fmt import is_empty
-    from atlas.paths import data_dir
-
-    if is_empty(item_id):
-        return EMPTY
-    try:
-        table = _layer_names(layer, (data_dir() / f"{layer}.parquet").stat().st_mtime)
-    except (OSError, KeyError):
-        return str(item_id)
-    pair = table.get(str(item_id))
-    return str(item_id) if pair is None else pair[lang_index(lang)]
 
 
 _ED_FIRST = re.compile(r"^1398-р,\s*ред\.\s*(\d{2}\.\d{2}\.\d{4})$")

@@ -3,42 +3,17 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from atlas import crs as _crs  # noqa: F401  (creates the canonical EPSG:4326 first)
-from atlas import schema
+from atlas import editions, schema
 from atlas.analysis.corridors import Corridor
 from atlas.paths import data_dir
+from atlas.store import DataMissing, layer_path, read_layer
 
+__all__ = ["DataMissing", "read_layer"]  # re-exported: the loaders' errors and raw tables
 EDITIONS = ("latest", "all", "2014")  # and any date "YYYY-MM-DD"
-
-
-class DataMissing(FileNotFoundError):
-    """A built layer is not in geodata/: run `atlas build-data`."""
-
-
-def _path(name: str) -> Path:
-    p = data_dir() / f"{name}.parquet"
-    if not p.exists():
-        raise DataMissing(f"{p} not found: run `atlas build-data` to build the atlas layers")
-    return p
-
-
-@lru_cache(maxsize=16)
-def _read(name: str, mtime: float) -> gpd.GeoDataFrame | pd.DataFrame:
-    p = _path(name)
-    try:
-        return gpd.read_parquet(p)
-    except ValueError:  # a plain (non-geo) table
-        return pd.read_parquet(p)
-
-
-def read_layer(name: str):
-    """A fresh copy of a built layer (cached by file modification time)."""
-    return _read(name, _path(name).stat().st_mtime).copy()
 
 
 def load_regions(display: bool = False) -> gpd.GeoDataFrame:
@@ -56,9 +31,7 @@ def load_monotowns(edition="latest") -> gpd.GeoDataFrame:
     act id from :func:`atlas.list_editions`. A date before 29.07.2014 or a malformed value raises
     :class:`atlas.editions.EditionError` (a ``ValueError`` with a stable ``code``).
     """
-    from atlas.editions import load_monotowns as _load
-
-    return _load(edition)
+    return editions.load_monotowns(edition)
 
 
 def load_region_arcs() -> dict:
@@ -214,7 +187,7 @@ def resolve_corridor_id(name_or_id: str) -> str:
 def get_corridor(name_or_id: str) -> Corridor:
     """The corridor as an analysis object (built once per data version: densified + indexed)."""
     cid = resolve_corridor_id(name_or_id)
-    return _corridor(cid, _path("corridor_waypoints").stat().st_mtime)
+    return _corridor(cid, layer_path("corridor_waypoints").stat().st_mtime)
 
 
 @lru_cache(maxsize=32)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -10,14 +11,22 @@ from atlas import io
 from atlas.i18n import DEFAULT_LANG, LANGS, lang_name, t
 from atlas.maps import assets
 
+# The layers every page reads are shared resources, not per-call copies: st.cache_data
+# unpickles a fresh GeoDataFrame on every call, which costs CPU on every run and memory in
+# every session (a page's globals stay alive as long as its widgets' format_func lambdas do,
+# i.e. as long as the session, and Streamlit keeps a closed session 2 minutes for a
+# reconnect). Callers treat them as read-only: filters and map builders copy before they
+# change anything (benchmarks/bench_load.py measures the difference).
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def towns(edition: str = "latest"):
+    """The towns of an edition (read-only, one copy per server)."""
     return io.load_monotowns(edition)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def regions_display():
+    """Display-resolution regions (read-only, one copy per server)."""
     return io.load_regions(display=True)
 
 
@@ -27,8 +36,9 @@ def region_arcs():
     return io.load_region_arcs()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def science():
+    """Science centres (read-only, one copy per server)."""
     return io.load_science_centres()
 
 
@@ -276,9 +286,11 @@ def _live_map_component(version: tuple):
     """Declare the live map over a folder written once per data version (see atlas.maps.live)."""
     import streamlit.components.v1 as components
 
+    from atlas.editions import all_edition_codes
     from atlas.maps.live import payload_index, prepare_web_dir
 
     all_towns = io.read_layer("monotowns")
+    all_towns["edition_codes"] = all_edition_codes(all_towns)  # the map's edition slider
     centres = io.load_science_centres()
     folder = prepare_web_dir(io.load_region_arcs(), all_towns, io.load_regions(), centres)
     return (components.declare_component("atlas_map", path=str(folder)), folder.name,
@@ -331,7 +343,8 @@ def town_history(town_id: str):
 @st.cache_data(show_spinner=False)
 def town_names(lang_code: str) -> dict[str, str]:
     """Every town ever listed: id -> "Name — Region" in the language (for the town picker)."""
-    from atlas.i18n import names, region_names
+    from atlas.i18n import names
+    from atlas.names import region_names
 
     all_towns = io.read_layer("monotowns")
     regs = region_names(lang_code)
@@ -348,10 +361,53 @@ def centres_near_town(town_id: str, km: float = 100):
     return centres_near(all_towns[all_towns.town_id == town_id], science(), km)
 
 
+def sync_query(wanted: dict[str, str], keep: tuple[str, ...] = ()) -> None:
+    """Make the URL's query ``wanted`` (plus the ``keep`` keys as they are), touching only the
+    keys that differ: each change Streamlit sends becomes a browser history entry, so writing
+    unchanged values made the Back button need a press per rerun."""
+    for k in list(st.query_params):
+        if k not in wanted and k not in keep:
+            del st.query_params[k]
+    for k, v in wanted.items():
+        if st.query_params.get(k) != v:
+            st.query_params[k] = v
+
+
+def set_query(key: str, value: str) -> None:
+    """Set one query parameter if it differs (see :func:`sync_query`)."""
+    if st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
 def query_choice(param: str, values: list, default):
     """A value from the URL if it is one of ``values`` (a deep link), else ``default``."""
     v = st.query_params.get(param, default)
     return v if v in values else default
+
+
+def _css_string(text: str) -> str:
+    """A CSS string literal: letters, digits, spaces and simple punctuation as they are, every
+    other ASCII character as a CSS escape (no quote, bracket or backslash can end it)."""
+    safe = " .,-–—•"
+    return '"' + "".join(c if c.isalnum() or c in safe else f"\\{ord(c):x} " for c in str(text)) + '"'
+
+
+def uploader_texts(lang_code: str) -> None:
+    """Streamlit's file uploader writes "Upload" and "50MB per file" in English whatever the
+    page's language: draw the atlas's words over them (CSS ``content``, so no markup is built
+    from text). Call once on a page with uploaders."""
+    from atlas.uploads import MAX_UPLOAD_BYTES
+
+    button = _css_string(t("upload.button", lang_code))
+    limit = _css_string(t("upload.per_file", lang_code, mb=MAX_UPLOAD_BYTES // (1024 * 1024)))
+    zone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(f"""<style>
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+{zone} [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after {{
+  content: {button}; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.75rem; }}
+</style>""")
 
 
 def number(n, lang_code: str) -> str:
@@ -360,7 +416,38 @@ def number(n, lang_code: str) -> str:
     return fmt.integer(n, lang_code)
 
 
+_FREEZE_LOCK = threading.Lock()
+_frozen_at_modules = [0]  # len(sys.modules) at the last gc.freeze()
+
+
+def freeze_long_lived() -> bool:
+    """Hide what the server keeps for good from the cyclic garbage collector; True if it froze.
+
+    Streamlit runs a full ``gc.collect()`` after every script run (``runner.postScriptGC``).
+    With pandas, geopandas, pyarrow and Streamlit imported that walks some 220,000 objects —
+    modules, classes, functions, cached resources — about 0.2 s of CPU per run and per session,
+    two thirds of the server's time under load (benchmarks/bench_load.py). ``gc.freeze()``
+    moves everything alive now into a generation the collector skips, so the post-run
+    collection only looks at what runs create. Called at the end of a page run; it freezes
+    again only after new modules were imported (the first run of another page), so the objects
+    of later runs stay collectable. Reference counting still frees frozen objects that die.
+    """
+    import gc
+    import sys
+
+    if len(sys.modules) == _frozen_at_modules[0]:
+        return False
+    with _FREEZE_LOCK:
+        if len(sys.modules) == _frozen_at_modules[0]:
+            return False
+        gc.collect()  # what is garbage already is freed, not frozen
+        gc.freeze()
+        _frozen_at_modules[0] = len(sys.modules)
+    return True
+
+
 def footer(lang_code: str) -> None:
+    freeze_long_lived()
     for key, value in st.session_state.pop("_clicks_pending", {}).items():
         st.session_state[f"_{key}_done"] = value
     st.divider()

@@ -16,14 +16,15 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
     stay numbers so the columns sort, distances rounded (0 decimals from 10 km, 1 below)."""
     import numpy as np
 
-    from atlas.i18n import names, region_names, vocab_label
+    from atlas.i18n import names, vocab_label
+    from atlas.names import region_names
 
     regs = region_names(lang)
     dist = pd.to_numeric(towns.get("dist_science_km", pd.Series(index=towns.index, dtype=float)),
                          errors="coerce").astype(float)
     dist = pd.Series(np.where(dist.abs() < 10, dist.round(1), dist.round(0)), index=towns.index)
     out = pd.DataFrame({
-        t("towns", lang): names(towns, lang).values,
+        column_label("town", lang): names(towns, lang).values,
         t("region", lang): [regs.get(r, r) for r in towns.region_iso],
         t("category", lang): towns.category.astype(int).values,
         t("specialization", lang): [vocab_label("specialization", s, lang) for s in towns.specialization],
@@ -46,16 +47,16 @@ def edition_summary(towns, lang: str = "ru") -> str:
         return ""
     counts = towns.category_as_of.value_counts(sort=False)
     counts = counts.sort_values(ascending=False, kind="stable")
-    from atlas.fmt import integer
+    from atlas.fmt import count
     from atlas.i18n import edition_label
 
-    items = "; ".join(t("explore.edition_item", lang, edition=edition_label(ed, lang), n=integer(n, lang))
+    items = "; ".join(t("explore.edition_item", lang, edition=edition_label(ed, lang), towns=count(n, "towns", lang))
                       for ed, n in counts.items())
     return t("explore.editions_caption", lang, items=items)
 
 
 def _layer_name(layer: str, id_col: str, value, lang: str) -> str:
-    from atlas.i18n import layer_name
+    from atlas.names import layer_name
 
     return layer_name(layer, value, lang)
 
@@ -95,7 +96,8 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     """
     from atlas import fmt
     from atlas.analysis.economy import economy_card_rows
-    from atlas.i18n import edition_label, region_name, transliterate, vocab_label
+    from atlas.i18n import edition_label, municipality_label, place_text, source_text, transliterate, vocab_label
+    from atlas.names import region_name
 
     def val(v):
         return fmt.text(v)
@@ -108,7 +110,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     if not fmt.is_empty(row.get("population_year")) and pop != fmt.EMPTY:
         pop = t("card.population_year", lang, population=pop, year=fmt.year(row.get("population_year")))
     if bool(row.get("toser")):
-        params = dict(name=words(row.get("toser_name")), kind=vocab_label("toser_kind", row.get("toser_kind"), lang))
+        params = dict(name=place_text(row.get("toser_name"), lang, row.get("name_ru"), row.get("name_en")), kind=vocab_label("toser_kind", row.get("toser_kind"), lang))
         toser = (t("card.toser_value_year", lang, year=fmt.year(row.get("toser_year")), **params)
                  if not fmt.is_empty(row.get("toser_year")) else t("card.toser_value", lang, **params))
     else:
@@ -117,22 +119,23 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     gid = row.get("geonameid")
     rows = [
         (t("region", lang), region_name(row.get("region_iso"), lang), fmt.EMPTY),
-        (t("municipality", lang), words(row.get("municipality")), val(row.get("source"))),
+        (t("municipality", lang), municipality_label(row.get("municipality"), lang, row.get("name_ru"),
+                                                     row.get("name_en")), source_text(row.get("source"), lang)),
         (t("category", lang), vocab_label("category", row.get("category"), lang),
          edition_label(row.get("category_as_of"), lang)),
         (t("card.category_2014", lang), vocab_label("category", row.get("category_2014"), lang),
          t("card.first_edition", lang)),
-        (t("population", lang), pop, val(row.get("population_source"))),
+        (t("population", lang), pop, source_text(row.get("population_source"), lang)),
         (t("specialization", lang), vocab_label("specialization", spec, lang) if not fmt.is_empty(spec)
-         else t("unknown", lang), val(row.get("profile_source"))),
-        (t("anchor", lang), words(row.get("anchor_enterprise")), val(row.get("profile_source"))),
-        (t("toser", lang), toser, val(row.get("toser_source"))),
+         else t("unknown", lang), source_text(row.get("profile_source"), lang)),
+        (t("anchor", lang), words(row.get("anchor_enterprise")), source_text(row.get("profile_source"), lang)),
+        (t("toser", lang), toser, source_text(row.get("toser_source"), lang)),
         (t("dist_science", lang), fmt.distance(row.get("dist_science_km"), lang),
          _layer_name("science_centres", "centre_id", row.get("nearest_science_id"), lang)),
         (t("dist_corridor", lang), fmt.distance(row.get("dist_corridor_km"), lang),
          _layer_name("corridors", "corridor_id", row.get("nearest_corridor_id"), lang)),
         (t("card.geonames", lang), t("card.geonames_id", lang, id=fmt.year(gid)) if not fmt.is_empty(gid)
-         else fmt.EMPTY, val(row.get("coord_source"))),
+         else fmt.EMPTY, source_text(row.get("coord_source"), lang)),
     ]
     rows += network_card_rows(row, lang)
     history = row.get("specialization_historical")
@@ -232,8 +235,10 @@ def corridor_strip_chart(along, lang: str = "ru") -> tuple[pd.DataFrame, dict]:
                              "scale": {"domain": domain, "range": [CATEGORY_COLOURS[k] for k in sorted(CATEGORY_COLOURS)]},
                              "legend": {"orient": "bottom", "labelLimit": 400}}
         tooltip.append({"field": "category", "title": column_label("category", lang)})
+    from atlas.fmt import vega_locale
+
     spec = {"mark": {"type": "circle", "size": 70, "opacity": 0.9, "stroke": "#333333", "strokeWidth": 0.6},
-            "encoding": encoding}
+            "encoding": encoding, "config": {"locale": vega_locale(lang)}}
     return data, spec
 
 
@@ -297,7 +302,7 @@ def build_count_value(key: str, value, lang: str = "ru") -> str:
                  waypoints=fmt.integer(wps, lang), anchors=fmt.integer(anchors, lang),
                  leg=fmt.km(leg, lang))
     if m := _ARCS.fullmatch(text):
-        from atlas.i18n import region_name
+        from atlas.names import region_name
 
         arcs, size, error, iso = m.groups()
         return t("count.region_arcs_value", lang, arcs=fmt.integer(arcs, lang),
@@ -342,20 +347,35 @@ def build_count_table(counts: dict, lang: str = "ru") -> pd.DataFrame:
 
 
 def edition_options(editions: pd.DataFrame, lang: str = "ru") -> tuple[list[str], dict[str, str]]:
-    """Edition picker values ("latest", then every act id in force order) and their labels."""
+    """Edition picker values ("latest", then every act id in date order) and their labels."""
+    from atlas.fmt import count
     from atlas.i18n import edition_label
 
     latest_n = int(editions.towns.iloc[-1]) if len(editions) else 0
     newest = edition_label(editions.label.iloc[-1], lang) if len(editions) else ""
-    labels = {"latest": t("explore.edition_latest_option", lang, label=newest, n=latest_n)}
+    labels = {"latest": t("explore.edition_latest_option", lang, label=newest, towns=count(latest_n, "towns", lang))}
     for r in editions.itertuples():
-        labels[r.act_id] = t("explore.edition_option", lang, label=edition_label(r.label, lang), n=int(r.towns))
-    return ["latest", *editions.act_id.tolist()], labels
+        labels[r.act_id] = t("explore.edition_option", lang, label=edition_label(r.label, lang),
+                             towns=count(int(r.towns), "towns", lang))
+    return ["latest", *sorted(editions.act_id, key=lambda a: edition_date_key(editions, a))], labels
+
+
+def edition_date_key(editions: pd.DataFrame, act_id: str) -> str:
+    """Where an edition goes in date order: the day it came into force, else the act's date,
+    else the end of the year its id names (an act known by its year only), else last."""
+    row = editions.set_index("act_id").loc[act_id]
+    for col in ("in_force_from", "act_date"):
+        value = row.get(col)
+        if isinstance(value, str) and value:
+            return value
+    m = re.search(r"(\d{4})", str(act_id))
+    return f"{m.group(1)}-12-31~" if m else "9999"
 
 
 def compare_table(changes, lang: str = "ru") -> pd.DataFrame:
     """Towns added, removed or recategorised between two editions, with human labels."""
-    from atlas.i18n import column_label, names, region_name, vocab_label
+    from atlas.i18n import column_label, names, vocab_label
+    from atlas.names import region_name
 
     def cat(v):
         return vocab_label("category", v, lang) if not pd.isna(v) else "—"
@@ -388,7 +408,8 @@ def history_rows(history: pd.DataFrame, lang: str = "ru") -> pd.DataFrame:
 def centres_near_rows(pairs: pd.DataFrame, centres, lang: str = "ru") -> pd.DataFrame:
     """Science centres near one town (from ``centres_near``), nearest first, with kinds."""
     from atlas import fmt
-    from atlas.i18n import column_label, layer_name, vocab_label
+    from atlas.i18n import column_label, vocab_label
+    from atlas.names import layer_name
 
     return pd.DataFrame({
         column_label("name", lang): [layer_name("science_centres", c, lang) for c in pairs.centre_id],

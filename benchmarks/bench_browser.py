@@ -49,7 +49,11 @@ COUNT_JS = """() => {
   return document.querySelectorAll('path.leaflet-interactive').length || -1;
 }"""
 ZOOM_JS = """(set) => {
-  if (window.atlasMap) { if (set) window.atlasMap.setZoom(set); return window.atlasMap.getZoom(); }
+  if (window.atlasMap) {
+    // a reader's move (the live map zooms to the filtered towns only until the reader moves it)
+    if (set) { window.atlasMap.fire('dragstart'); window.atlasMap.setZoom(set); }
+    return window.atlasMap.getZoom();
+  }
   for (const k of Object.keys(window)) {
     const v = window[k];
     if (v && v._leaflet_id && typeof v.getZoom === 'function') { if (set) v.setZoom(set); return v.getZoom(); }
@@ -143,6 +147,21 @@ async def wait_count(page, predicate, timeout_s: float = 60.0) -> float:
     raise TimeoutError("the map did not redraw")
 
 
+SHOWN_AT_LEAST_JS = "(n) => !!document.body && Number(document.body.getAttribute('data-shown')) >= n"
+
+
+async def wait_live_map(page, n: int = 300, timeout_s: float = 180.0) -> None:
+    """Until the live map (atlas_map component) shows >= n towns, polled inside its frame.
+
+    As cheap for the machine as ``wait_for_selector`` on the bare page; ``wait_count``
+    evaluates in every frame from Python every 10 ms, which ten tabs on two cores notice.
+    """
+    handle = await page.wait_for_selector('iframe[title$="atlas_map"]', state="attached",
+                                          timeout=timeout_s * 1000)  # it may be 0×0 while loading
+    frame = await handle.content_frame()
+    await frame.wait_for_function(SHOWN_AT_LEAST_JS, arg=n, polling=50, timeout=timeout_s * 1000)
+
+
 async def idle(page, seconds: float = 1.0):
     await page.wait_for_timeout(seconds * 1000)
 
@@ -218,7 +237,8 @@ async def measure_app(browser, url: str, proxy: CountingProxy) -> dict:
             "zoom": (z_before, z_after), "settled": settled}
 
 
-async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
+async def concurrent(browser, url: str, pid: int, n: int = 10, live_map: bool = False) -> dict:
+    """N tabs open the page at once; ``live_map`` waits in-page (:func:`wait_live_map`)."""
     base = rss_mb(pid)
     peak = [base]
     stop = threading.Event()
@@ -236,12 +256,21 @@ async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
 
     async def one(pg):
         await pg.goto(url + "/", timeout=180_000)
-        await wait_count(pg, lambda c: c >= 300, 180)
+        if live_map:
+            await wait_live_map(pg, 300, 180)
+        else:
+            await wait_count(pg, lambda c: c >= 300, 180)
         return time.perf_counter() - t0
 
-    done = await asyncio.gather(*(one(p) for p in pages))
-    for c in ctxs:
-        await c.close()
+    try:
+        done = await asyncio.gather(*(one(p) for p in pages))
+    except BaseException:  # a tab failed: stop sampling before the error goes up
+        stop.set()
+        th.join()
+        raise
+    finally:
+        for c in ctxs:
+            await c.close()
     await asyncio.sleep(20)
     stop.set()
     th.join()
@@ -249,14 +278,19 @@ async def concurrent(browser, url: str, pid: int, n: int = 10) -> dict:
             "rss_after": rss_mb(pid)}
 
 
-async def concurrent_floor(browser, n: int = 10) -> float:
-    """The same 10 sessions against a two-line Streamlit page: what the browser alone costs."""
+def start_bare() -> tuple[subprocess.Popen, int]:
+    """A two-line Streamlit page (``st.write("ok")``) on a free port: the floor of any page."""
     from atlas.serve import start_app as serve
 
     tree = Path(tempfile.mkdtemp(prefix="hello-"))
     (tree / "hello.py").write_text('import streamlit as st\nst.write("ok")\n', encoding="utf-8")
     proc, url = serve(tree / "hello.py", cwd=tree)
-    port = int(url.rsplit(":", 1)[1])
+    return proc, int(url.rsplit(":", 1)[1])
+
+
+async def concurrent_floor(browser, n: int = 10) -> float:
+    """The same 10 sessions against a two-line Streamlit page: what the browser alone costs."""
+    proc, port = start_bare()
     try:
         ctxs = [await browser.new_context(viewport=VIEWPORT) for _ in range(n)]
         pages = [await c.new_page() for c in ctxs]

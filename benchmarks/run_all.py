@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SCRIPTS = ["bench_browser.py", "bench_layers.py", "bench_map.py", "bench_filter_rerun.py", "bench_science.py",
            "bench_corridors.py",
-           "bench_export.py", "bench_uploads.py"]
+           "bench_export.py", "bench_uploads.py", "bench_load.py"]
 
 
 def git_rev() -> str:

@@ -297,6 +297,7 @@ width = st.slider(t("corridors.width", lang), 5, 300, 50, step=5, key="cor_w")
 show_band = st.checkbox(t("corridors.show_band", lang), value=True, key="cor_band")
 net_modes, show_air = _network_options(lang)
 rule = rule_text(lang)
+ui.uploader_texts(lang)
 upload = st.file_uploader(t("corridors.upload_line", lang), type=["geojson", "json", "gpkg", "kml", "gpx"],
                           key="cor_upload", help=rule)
 points_upload = st.file_uploader(t("corridors.upload_points", lang),
@@ -361,7 +362,7 @@ if points_upload is not None:
             points_key = None
 else:
     _forget("points")
-st.query_params["corridor"] = cid
+ui.set_query("corridor", cid)
 
 resolved = as_corridor(corridor)
 try:

@@ -6,7 +6,7 @@ from atlas import ui
 from atlas.analysis.filters import TownFilter, nearest_other_towns
 from atlas.export.query import export_link_query
 from atlas.i18n import column_label, column_labels, name, t
-from atlas.maps.live import NETWORK_COLOUR_MODES, LiveOptions
+from atlas.maps.live import NETWORK_COLOUR_MODES, LiveOptions, parse_view
 from atlas.views import (
     centres_near_rows,
     compare_table,
@@ -27,12 +27,9 @@ edition = st.sidebar.selectbox(t("explore.edition_pick", lang), values, index=va
 towns = ui.towns(edition)
 regions = ui.regions_display()
 flt = ui.filter_sidebar(towns, regions, TownFilter.from_query(st.query_params), lang)
-for k in list(st.query_params):  # the filters are written back below; other views keep theirs
-    if k not in ("lang", "town", "cmp_from", "cmp_to"):
-        del st.query_params[k]
-st.query_params.update(flt.to_query())
-if edition != "latest":
-    st.query_params["edition"] = edition
+# the filters and the edition go back into the URL; the other views keep theirs
+ui.sync_query({**flt.to_query(), **({"edition": edition} if edition != "latest" else {})},
+              keep=("lang", "town", "cmp_from", "cmp_to", "view"))
 shown = flt.apply(towns)
 
 c1, c2, c3, c4 = st.columns(4)
@@ -56,27 +53,33 @@ choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "s
 selected = st.query_params.get("town")
 if not len(shown):
     st.info(t("explore.no_towns", lang))
+slider = [(a, labels[a]) for a in editions.act_id]  # in force order, as the map's edition codes
 click = ui.live_map(shown, LiveOptions(lang=lang, colour=colour, choropleth=None if choro == "none" else choro,
-                                       selected=selected), key="explore_map")
+                                       selected=selected, view=parse_view(st.query_params.get("view")),
+                                       permalink=True, fit_filtered=True, editions=slider), key="explore_map")
 clicked = ui.new_click("explore_map", click)
 if clicked and clicked != selected:
-    # the card below follows the click at once; the map already shows the town's popup
-    st.query_params["town"] = selected = clicked
+    # the card below and its picker follow the click at once; the map already shows the popup
+    ui.set_query("town", clicked)
+    selected = clicked
 
 st.subheader(t("explore.table", lang))
-st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch")
+st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch",
+             column_config={t("population", lang): st.column_config.NumberColumn(format="localized")})
 
 all_towns = ui.towns("all")
 names = ui.town_names(lang)
 options = [""] + sorted(shown.town_id, key=lambda i: names.get(i, i))
 if selected and selected not in options and selected in names:
     options.append(selected)
+if selected in options and st.session_state.get("_town_synced") != selected:
+    st.session_state["town_pick"] = selected  # a map click, a search or a deep link chose the town
+st.session_state["_town_synced"] = selected
 pick = st.selectbox(t("explore.town_card", lang), options,
-                    index=options.index(selected) if selected in options else 0,
                     format_func=lambda i: names.get(i, t("explore.pick_town", lang)), key="town_pick")
 if pick and pick != selected:
-    st.query_params["town"] = pick
-    selected = pick
+    ui.set_query("town", pick)
+    st.session_state["_town_synced"] = selected = pick
 if selected and selected in names:
     row = all_towns[all_towns.town_id == selected].iloc[0]
     if selected in set(towns.town_id):  # the category in force on the chosen edition
@@ -103,8 +106,10 @@ if st.toggle(t("explore.compare", lang), value="cmp_from" in st.query_params, ke
                                index=values.index(ui.query_choice("cmp_from", values, first)), key="cmp_from")
     cmp_to = b_col.selectbox(t("explore.compare_to", lang), values, format_func=labels.get,
                              index=values.index(ui.query_choice("cmp_to", values, "latest")), key="cmp_to")
-    st.query_params.update({"cmp_from": cmp_from, "cmp_to": cmp_to})
+    ui.set_query("cmp_from", cmp_from)
+    ui.set_query("cmp_to", cmp_to)
     changes = ui.compare(cmp_from, cmp_to)
+    st.caption(t("explore.compare_note", lang))
     counts = changes.change.value_counts()
     st.caption(t("explore.compare_counts", lang, added=int(counts.get("added", 0)),
                  removed=int(counts.get("removed", 0)), recat=int(counts.get("recategorised", 0))))
@@ -116,5 +121,6 @@ if st.toggle(t("explore.compare", lang), value="cmp_from" in st.query_params, ke
         st.info(t("explore.compare_none", lang))
 else:
     for k in ("cmp_from", "cmp_to"):
-        st.query_params.pop(k, None)
+        if k in st.query_params:
+            del st.query_params[k]
 ui.footer(lang)

@@ -13,7 +13,8 @@ from atlas import fmt, ui
 from atlas.analysis.filters import TownFilter
 from atlas.export.figure import ALL_LAYERS, PRESETS, export_map
 from atlas.export.query import EXPORT_PARAMS, extent_from_query
-from atlas.i18n import names, region_names, t, vocab_codes, vocab_label
+from atlas.i18n import names, t, vocab_codes, vocab_label
+from atlas.names import region_names
 from atlas.views import edition_options
 
 lang = ui.lang()

@@ -7,17 +7,9 @@ import streamlit as st
 from atlas import fmt, ui
 from atlas.analysis.claims import NAMED_TOWNS, compare_toser
 from atlas.analysis.science import nearest_science_centre
-from atlas.i18n import (
-    column_labels,
-    edition_label,
-    layer_name,
-    names,
-    region_name,
-    t,
-    vocab_codes,
-    vocab_label,
-)
-from atlas.maps.live import LiveOptions
+from atlas.i18n import column_labels, edition_label, names, t, vocab_codes, vocab_label
+from atlas.maps.live import LiveOptions, parse_view
+from atlas.names import layer_name, region_name
 from atlas.views import toser_economy_rows
 
 lang = ui.lang()
@@ -25,7 +17,7 @@ st.title(t("science.title", lang))
 towns, centres = ui.towns(), ui.science()
 newest = ui.editions().label.iloc[-1]  # the default edition is the newest dated source (issue #19)
 st.caption(t("science.edition", lang, edition=t("explore.edition_latest", lang, label=edition_label(newest, lang)),
-             n=len(towns)))
+             towns=fmt.count(len(towns), "towns", lang)))
 kind_codes = vocab_codes("science_kind")
 kinds = st.multiselect(t("science.kinds", lang), kind_codes,
                        default=[k for k in kind_codes if k != "naukograd_lapsed"],
@@ -46,7 +38,7 @@ c2.metric(t("science.median_others", lang), fmt.km(cmp_.median_other_km, lang),
           help=t("science.n_help", lang, n=cmp_.n_other))
 c3.metric(t("science.beyond", lang, threshold=threshold),
           f"{fmt.percent(cmp_.share_beyond_toser, lang)} / {fmt.percent(cmp_.share_beyond_other, lang)}",
-          help=t("science.fisher_help", lang, p=f"{cmp_.fisher_p:.3g}"))
+          help=t("science.fisher_help", lang, p=fmt.significant(cmp_.fisher_p, lang)))
 st.info(cmp_.reading(lang))
 
 bands = st.text_input(t("science.bands", lang), "", key="sci_bands")
@@ -58,7 +50,8 @@ except ValueError:
 lines = st.checkbox(t("science.lines", lang), key="sci_lines")
 named = towns[towns.name_ru.isin(NAMED_TOWNS)]
 ui.live_map(towns, LiveOptions(lang=lang, colour="science", distance_bands_km=band_list, centre_kinds=kinds,
-                               lines=lines, highlight=named.town_id.tolist()),
+                               lines=lines, highlight=named.town_id.tolist(),
+                               view=parse_view(st.query_params.get("view")), permalink=True),
             key="science_map", centres=centres)
 
 st.subheader(t("science.ecdf", lang))
@@ -75,7 +68,7 @@ st.vega_lite_chart(pd.concat(curves, ignore_index=True), {
               "axis": {"format": "%"}},
         "color": {"field": "group", "type": "nominal", "title": t("science.ecdf_series", lang),
                   "scale": {"range": ["#CC3311", "#0077BB"]}, "legend": {"orient": "bottom"}},
-    }}, width="stretch")
+    }, "config": {"locale": fmt.vega_locale(lang)}}, width="stretch")
 
 st.subheader(t("science.economy", lang))  # issue #19: the claim, deeper
 st.caption(t("science.economy_text", lang, edition=edition_label(newest, lang)))

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import fmt, ui
-from atlas.i18n import act_number, edition_label, has, t, vocab_codes, vocab_label
+from atlas.i18n import act_number, edition_label, has, source_text, t, vocab_codes, vocab_label
 from atlas.paths import data_dir
 from atlas.views import build_count_table, parse_build_counts
 
@@ -58,7 +58,7 @@ def _editions_table() -> pd.DataFrame | None:
     }
     for c in (1, 2, 3):
         out[t("sources.col_cat", lang, n=c)] = [fmt.integer(r.get(f"cat{c}"), lang) for r in recs]
-    out[t("sources.col_source", lang)] = [fmt.text(r.get("source")) for r in recs]
+    out[t("sources.col_source", lang)] = [source_text(r.get("source"), lang) for r in recs]
     return pd.DataFrame(out)
 
 

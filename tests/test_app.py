@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from atlas.i18n import region_name
+from atlas import fmt
+from atlas.names import region_name
 
 import atlas
 from atlas.i18n import column_label
@@ -49,8 +50,8 @@ def test_explore_headline_counts_and_table_agree():
     # the default edition is the newest dated source, Rosstat's 2024 tables (issue #19)
     by_edition = load_monotowns().category_as_of.value_counts()
     for ed, n in by_edition.items():
-        assert f"{ed} — {n} гор." in caption
-    assert sum(int(n) for n in re.findall(r"— (\d+) гор\.", caption)) == N_LATEST
+        assert f"{ed} — {fmt.count(n, 'towns', 'ru')}" in caption
+    assert sum(int(n) for n in re.findall(r"— (\d+) город", caption)) == N_LATEST
 
 
 @pytest.mark.parametrize("query,check", [
@@ -65,7 +66,7 @@ def test_explore_headline_counts_and_table_agree():
     ({"toser_year_min": "2018", "toser_year_max": "2018"},
      lambda df: df["ТОСЭР"].all() and set(df["Год ТОСЭР"]) == {"2018"}),  # years as text ("—" if none)
     ({"population_min": "100000"}, lambda df: (df["Население"] >= 100000).all()),
-    ({"name": "челны"}, lambda df: list(df["Моногорода"]) == ["Набережные Челны"]),
+    ({"name": "челны"}, lambda df: list(df["Город"]) == ["Набережные Челны"]),
 ])
 def test_each_filter_from_the_url(query, check):
     at = run_page("pages/explore.py", query)
@@ -174,3 +175,26 @@ def test_route_tool_between_two_towns_lists_the_towns_in_route_order():
     at.radio(key="route_kind").set_value("port")
     at.radio(key="route_mode").set_value("road").run()
     assert not at.exception
+
+
+def test_shared_layers_stay_unchanged_and_the_long_lived_heap_is_frozen():
+    """Towns, regions and centres are one object per server (st.cache_resource, #18 load):
+    no page run may change them. After a page has run, the long-lived heap is frozen out of
+    the collector's sight and is not frozen again until new modules are imported."""
+    import gc
+
+    import pandas as pd
+
+    from atlas import io, ui
+
+    run_page("pages/explore.py", {"town": "RU-TA-naberezhnye-chelny", "choro": "count",
+                                  "colour": "science", "cmp_from": "1398-р"})
+    run_page("pages/science.py")
+    run_page("pages/corridors.py")
+    pd.testing.assert_frame_equal(ui.towns(), io.load_monotowns())
+    pd.testing.assert_frame_equal(ui.towns("all"), io.load_monotowns("all"))
+    pd.testing.assert_frame_equal(ui.regions_display(), io.load_regions(display=True))
+    pd.testing.assert_frame_equal(ui.science(), io.load_science_centres())
+    assert ui.towns() is ui.towns()
+    assert gc.get_freeze_count() > 0
+    assert ui.freeze_long_lived() is False  # nothing new imported since the last page run

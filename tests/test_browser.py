@@ -239,6 +239,12 @@ def test_bad_upload_shows_a_message_and_changes_nothing(app_url, offline_page):
     wait_idle(page)
     metric = page.locator("[data-testid='stMetricValue']").first
     before = metric.inner_text()
+    # the uploader speaks the page's language (Streamlit's own words are drawn over)
+    button_text = page.locator("[data-testid='stFileUploaderDropzone'] [data-testid='stBaseButton-secondary'] p").first
+    assert "Выбрать файл" in button_text.evaluate("e => getComputedStyle(e, '::after').content")
+    limit_text = page.locator("[data-testid='stFileUploaderDropzoneInstructions'] span").first
+    assert "До 50 МБ на файл" in limit_text.evaluate("e => getComputedStyle(e, '::after').content")
+    assert limit_text.evaluate("e => getComputedStyle(e).fontSize") == "0px"
     uploads = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     uploads.nth(0).set_input_files(files=[{"name": "route.geojson", "mimeType": "application/geo+json",
                                            "buffer": b"{\"type\": \"FeatureCollection\", \"features\": [ broken"}])

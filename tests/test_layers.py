@@ -131,7 +131,7 @@ def test_crimean_towns_use_the_policy_codes(towns):
 
 def test_towns_not_in_geonames_come_from_the_cited_table(towns):
     cited = towns[towns.geonameid.isna()]
-    assert set(cited.name_ru) == {"Светлогорье", "Теплоозерск", "Плеханово"}
+    assert set(cited.name_ru) == {"Светлогорье", "Теплоозерск", "Плеханово", "Североонежск"}
     assert cited.coord_source.str.len().min() > 20
     assert towns[towns.name_ru == "Светлогорье"].coord_approximate.iloc[0]
 

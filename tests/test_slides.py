@@ -63,7 +63,7 @@ def test_svg_names_every_town_of_the_region_as_editable_text(kuzbass_svg):
     assert len(expected) >= 20
     assert expected <= shown | keyed, expected - shown - keyed
     title = next(text for gid, text, _ in texts if gid.startswith("title"))
-    from atlas.i18n import region_name
+    from atlas.names import region_name
 
     assert title == t("export.region_title", lang, region=region_name(KUZBASS, lang))
     if lang == "en":

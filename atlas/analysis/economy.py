@@ -3,7 +3,9 @@ comparison of TOSER towns with the others on wage, industrial share and populati
 
 The figures come from the town layer (built by ``atlas.build.rosstat``): ``population_2024``,
 ``wage_rub`` / ``wage_year``, ``industry_jobs_share``, ``economy_unit`` ("town" or "district"),
-``wage_vs_region_pct`` against the median wage of the region's monotown municipalities, and
+``wage_vs_region_pct`` against the region's average wage of the same year (Rosstat, cited in
+``region_wages.csv``) or, where that is not known, the median wage of the region's monotown
+municipalities (``wage_region_ref_kind`` says which), and
 ``population_change_pct`` since the 2021 census (town units only).
 """
 
@@ -49,14 +51,19 @@ def economy_card_rows(row, lang: str = "ru", compact: bool = False) -> list[tupl
     if not fmt.is_empty(row.get("wage_rub")):
         wage = fmt.integer(round(float(row["wage_rub"])), lang)
         diff = None if fmt.is_empty(row.get("wage_vs_region_pct")) else _signed(float(row["wage_vs_region_pct"]), lang)
+        by_avg = row.get("wage_region_ref_kind") == "region_average"
         if compact and diff is not None:
-            rows.append((t("econ.wage_short", lang, year=year, unit=unit),
+            rows.append((t("econ.wage_short" if by_avg else "econ.wage_short_median", lang, year=year, unit=unit),
                          t("econ.wage_diff", lang, wage=wage, diff=diff), src))
         else:
             rows.append((t("econ.wage", lang, year=year, unit=unit), t("econ.wage_value", lang, wage=wage), src))
             if diff is not None:
-                median = fmt.integer(round(float(row["wage_region_monotown_median"])), lang)
-                rows.append((t("econ.wage_vs_region", lang, median=median), diff, src))
+                ref = fmt.integer(round(float(row["wage_region_ref"])), lang)
+                if by_avg:
+                    rows.append((t("econ.wage_vs_region", lang, ref=ref, year=year), diff,
+                                 str(row.get("wage_region_ref_source") or "") or src))
+                else:
+                    rows.append((t("econ.wage_vs_region_median", lang, median=ref), diff, src))
     if not fmt.is_empty(row.get("industry_jobs_share")):
         share = fmt.percent(float(row["industry_jobs_share"]) / 100, lang, 1)
         key = "econ.industry_lower" if str(row.get("industry_jobs_basis", "")).startswith("C ") else "econ.industry"

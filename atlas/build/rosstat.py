@@ -37,7 +37,10 @@ STATED = {1: 84, 2: 128, 3: 53}  # municipalities per lowest category, from the 
 BASES = ("rosstat", "rosstat_district", "deduced", "inferred_district", "not_in_extract")
 ECONOMY_COLUMNS = ["oktmo", "rosstat_municipality", "economy_unit", "population_2024", "wage_rub",
                    "wage_year", "industry_jobs_share", "industry_jobs_basis", "economy_source",
-                   "wage_region_monotown_median", "wage_vs_region_pct", "population_change_pct"]
+                   "wage_region_monotown_median", "wage_region_avg", "wage_region_ref_kind",
+                   "wage_region_ref", "wage_region_ref_source", "wage_vs_region_pct", "population_change_pct"]
+REGION_WAGES = "region_wages.csv"
+REF_KINDS = ("region_average", "monotown_median")
 
 
 def with_rosstat_act(src: Path, acts: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -78,6 +81,19 @@ def read_municipalities(src: Path) -> pd.DataFrame:
     return m
 
 
+def read_extract_rows(src: Path) -> pd.DataFrame:
+    """Extract rows identified by hand (``rosstat_2024_extract_rows.csv``: a municipality the extract's
+    compiler matched by name to a namesake of a listed town), indexed by OKTMO; one source per row."""
+    path = src / "rosstat_2024_extract_rows.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["municipality", "region", "town_id", "relation", "source", "note"],
+                            index=pd.Index([], name="oktmo"))
+    e = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if (e.source.str.strip() == "").any():
+        raise ValueError("rosstat_2024_extract_rows.csv: a row without a source")
+    return e.set_index("oktmo")
+
+
 def read_bdpmo(src: Path) -> pd.DataFrame:
     b = pd.read_csv(src / "rosstat_bdpmo_2023_2024_monotown_municipalities.csv", dtype=str,
                     keep_default_na=False)
@@ -103,6 +119,32 @@ def economy_row(b: pd.DataFrame, oktmo: str) -> dict:
         out["industry_jobs_share"] = round(100.0 * (mining + float(r.emp_C)) / total, 1)
         out["industry_jobs_basis"] = "B+C" if r.emp_B != "" else "C (B not published)"
     return out
+
+
+def read_region_wages(src: Path) -> pd.DataFrame:
+    """The regional average wages (``region_wages.csv``: iso, year, wage_rub, source); rows with an
+    empty ``wage_rub`` are regions the sources did not give and stay gaps."""
+    path = src / REGION_WAGES
+    if not path.exists():
+        return pd.DataFrame({"iso": [], "year": [], "wage_rub": [], "source": []})
+    w = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if w.duplicated(["iso", "year"]).any():
+        raise ValueError(f"{REGION_WAGES}: duplicate region and year")
+    if ((w.wage_rub != "") & (w.source.str.strip() == "")).any():
+        raise ValueError(f"{REGION_WAGES}: a figure without a source")
+    w["year"] = w.year.astype(int)
+    w["wage_rub"] = pd.to_numeric(w.wage_rub, errors="coerce")
+    return w
+
+
+def region_wage_lookup(src: Path, region_iso: pd.Series, year: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The regional average wage and its source for each (region, wage year); NaN / "" where unknown."""
+    w = read_region_wages(src).dropna(subset=["wage_rub"]).set_index(["iso", "year"])
+    keys = list(zip(region_iso, [int(y) if pd.notna(y) else -1 for y in year]))
+    avg = pd.Series([float(w.at[k, "wage_rub"]) if k in w.index else np.nan for k in keys],
+                    index=region_iso.index, dtype=float)
+    src_ = pd.Series([w.at[k, "source"] if k in w.index else "" for k in keys], index=region_iso.index)
+    return avg, src_
 
 
 def _town_unit(mun: pd.Series, n_towns: int) -> str:
@@ -131,6 +173,13 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
     if wrong_region:
         raise ValueError(f"monotown_oktmo.csv: municipality in another region for "
                          f"{[t.town_id for t in wrong_region]}")
+    ident = read_extract_rows(src)
+    regions = towns.set_index("town_id").region_ru
+    bad = [o for o, r in ident.iterrows() if o not in by_oktmo.index or r.town_id not in regions.index
+           or by_oktmo.at[o, "region"] != regions[r.town_id] or match.at[r.town_id, "oktmo"] == o]
+    if bad:
+        raise ValueError(f"rosstat_2024_extract_rows.csv: OKTMO not in the extract, unknown town, another "
+                         f"region, or already matched: {bad}")
 
     t = towns.set_index("town_id")
     t["oktmo"] = match.oktmo.reindex(t.index)
@@ -184,24 +233,34 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
     out["economy_source"] = np.where(out.oktmo != "", ECONOMY_SOURCE + "; население: " + POPULATION_SOURCE, "")
     out["population_2024"] = out.population_2024.astype("Int64")
     out["wage_year"] = out.wage_year.astype("Int64")
-    # wage against the region: no regional average of all employers is among the sources, so the
-    # reference is the median wage of the monotown municipalities of the same region (one value per
-    # municipality), and it is named so everywhere
+    # wage against the region: the region's average monthly nominal accrued wage of the same year
+    # (Rosstat, all employers; geodata/sources/region_wages.csv, one cited source per row) where
+    # that figure is known; otherwise, labelled as such, the median wage of the monotown
+    # municipalities of the same region (one value per municipality)
     region = t.region_iso
     wages = out.assign(region=region)[out.oktmo != ""].drop_duplicates("oktmo")
     med = wages.groupby("region").wage_rub.median()
     out["wage_region_monotown_median"] = region.map(med).astype(float)
-    out["wage_vs_region_pct"] = (100.0 * (out.wage_rub / out.wage_region_monotown_median - 1)).round(1)
+    ref_avg, ref_src = region_wage_lookup(src, region, out.wage_year)
+    out["wage_region_avg"] = ref_avg
+    has_avg = out.wage_region_avg.notna() & out.wage_rub.notna()
+    has_med = ~has_avg & out.wage_region_monotown_median.notna() & out.wage_rub.notna()
+    out["wage_region_ref_kind"] = np.where(has_avg, "region_average", np.where(has_med, "monotown_median", ""))
+    out["wage_region_ref"] = out.wage_region_avg.where(has_avg, out.wage_region_monotown_median.where(has_med))
+    out["wage_region_ref_source"] = np.where(has_avg, ref_src, np.where(
+        has_med, "median of the region's monotown municipalities (BDPMO); no regional average in "
+                 "region_wages.csv for this region and year", ""))
+    out["wage_vs_region_pct"] = (100.0 * (out.wage_rub / out.wage_region_ref - 1)).round(1)
     census = t.population.astype("Float64")
     ok_change = (out.economy_unit == "town") & (t.population_year.astype("Float64") == 2021)
     change = (100.0 * (out.population_2024.astype("Float64") / census - 1)).round(1)
     out["population_change_pct"] = change.where(ok_change).astype(float)
-    _report(out, t, mun, per_mun, match, report)
+    _report(out, t, mun, per_mun, match, report, src)
     return out.reset_index(), {"municipalities": mun}
 
 
 def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.Series,
-            match: pd.DataFrame, report: BuildReport) -> None:
+            match: pd.DataFrame, report: BuildReport, src: Path) -> None:
     name = t.name_ru + " (" + t.region_ru + ")"
     report.count("rosstat2024_municipalities", len(mun))
     report.count("rosstat2024_municipalities_by_category_stated",
@@ -229,9 +288,22 @@ def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.S
                    "(one of the district's towns must have Rosstat's lowest category; which one is not "
                    "published in the extract, so the towns keep their inferred categories)", disagree)
     held = mun[~mun.oktmo.isin(per_mun.index)]
+    ident = read_extract_rows(src)
+    known = held[held.oktmo.isin(ident.index)]
+    report.section("rosstat 2024: municipalities of the extract identified as a namesake match of a town of "
+                   "the atlas (rosstat_2024_extract_rows.csv, cited; the town keeps no figures of the namesake)",
+                   [f"{r.name} ({r.region}, {r.oktmo}): category {r.category} -> {name[ident.at[r.oktmo, 'town_id']]} "
+                    f"[{ident.at[r.oktmo, 'relation']}]" for r in known.itertuples()])
     report.section("rosstat 2024: municipalities with a monotown that no town of the atlas matches "
                    "(towns added after 2014 or missing from the 2014 transcription; not identified)",
-                   [f"{r.name} ({r.region}, {r.oktmo}): category {r.category}" for r in held.itertuples()])
+                   [f"{r.name} ({r.region}, {r.oktmo}): category {r.category}"
+                    for r in held[~held.oktmo.isin(ident.index)].itertuples()])
+    report.count("rosstat2024_municipalities_unidentified", int((~held.oktmo.isin(ident.index)).sum()))
+    report.count("rosstat2024_municipalities_identified_namesake", len(known))
+    hand = match[match["match"] == "curator"]
+    report.count("rosstat2024_hand_matches", len(hand))
+    report.count("rosstat2024_hand_matches_with_source",
+                 int((hand.get("source", pd.Series("", index=hand.index)).str.strip() != "").sum()))
     atlas_by_cat = pd.concat([folded.value_counts(), held.category.value_counts()], axis=1).fillna(0).sum(axis=1)
     report.count("rosstat2024_municipalities_by_category_atlas",
                  " / ".join(str(int(atlas_by_cat.get(c, 0))) for c in (1, 2, 3))
@@ -267,6 +339,20 @@ def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.S
         if r.oktmo and pd.isna(r.wage_rub):
             report.gap("economy: municipality without a published wage (2023-2024)",
                        f"{name[i]} ({r.oktmo} {r.rosstat_municipality})")
-    report.notes.append("wage reference: no regional average wage of all employers is among the atlas's "
-                        "sources; wage_vs_region_pct compares a town with the median wage of the monotown "
-                        "municipalities of its own region (BDPMO), labelled as such")
+    rw = read_region_wages(src)
+    given = rw.dropna(subset=["wage_rub"])
+    report.count("region_wages_rows_with_figure", len(given))
+    report.count("region_wages_regions_with_figure", int(given.iso.nunique()))
+    with_wage = out[out.wage_rub.notna()]
+    report.count("economy_towns_vs_region_average", int((with_wage.wage_region_ref_kind == "region_average").sum()))
+    report.count("economy_towns_vs_monotown_median_fallback",
+                 int((with_wage.wage_region_ref_kind == "monotown_median").sum()))
+    need = sorted({(r, int(y)) for r, y in zip(t.region_iso.reindex(with_wage.index), with_wage.wage_year)})
+    have = set(zip(given.iso, given.year))
+    report.section("regional average wage not found (town compared with the median of its region's "
+                   "monotowns instead, labelled so)", [f"{r} {y}" for r, y in need if (r, y) not in have])
+    report.notes.append("wage reference: wage_vs_region_pct compares a town's BDPMO wage with its region's "
+                        "average monthly nominal accrued wage of the same year (Rosstat, all employers; "
+                        "geodata/sources/region_wages.csv, cited per row) where the sources give it, else "
+                        "with the median wage of the monotown municipalities of its region "
+                        "(wage_region_ref_kind says which)")

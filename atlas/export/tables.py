@@ -27,7 +27,8 @@ EXPORT_COLUMNS = ["name_ru", "chainage_km", "offset_km", "side", "specialization
                   "dist_science_km", "region_iso", "population", "name_en", "town_id",
                   # issue #19: the edition the category is from, and the municipal figures with unit and source
                   "category_as_of", "oktmo", "economy_unit", "population_2024", "wage_rub", "wage_year",
-                  "wage_vs_region_pct", "wage_region_monotown_median", "industry_jobs_share",
+                  "wage_vs_region_pct", "wage_region_ref_kind", "wage_region_ref", "wage_region_avg",
+                  "wage_region_monotown_median", "wage_region_ref_source", "industry_jobs_share",
                   "industry_jobs_basis", "population_change_pct", "economy_source"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -33,6 +33,9 @@ _BY_SUFFIX = {
 # what an atlas map needs (folium's defaults add bootstrap, jquery and icon fonts we do not use)
 LEAN_JS = [("leaflet", "leaflet/leaflet.js")]
 LEAN_CSS = [("leaflet_css", "leaflet/leaflet.css")]
+# the conic CRS (atlas.maps.base.CONIC_CRS): the atlas's Albers and Leaflet CRS (3 kB, where
+# proj4.js and Proj4Leaflet would take 136 kB of an export's budget), after Leaflet
+CONIC_JS = [("atlas_aea", "atlas/aea.js")]
 
 
 class UnknownAsset(KeyError):
@@ -65,9 +68,10 @@ def localize(element, prefix: str = STREAMLIT_PREFIX) -> None:
                 setattr(elem, attr, [(name, prefix + vendored_path(url)) for name, url in links])
 
 
-def lean(element) -> None:
-    """Drop folium's unused default assets from a Map (Leaflet only)."""
-    element.default_js = list(LEAN_JS)
+def lean(element, conic: bool = False) -> None:
+    """Drop folium's unused default assets from a Map (Leaflet only, plus proj4 and
+    Proj4Leaflet for the conic CRS)."""
+    element.default_js = list(LEAN_JS) + (list(CONIC_JS) if conic else [])
     element.default_css = list(LEAN_CSS)
 
 

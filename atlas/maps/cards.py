@@ -13,7 +13,8 @@ from jinja2 import Template
 
 from atlas import fmt
 from atlas.analysis.economy import economy_card_rows
-from atlas.i18n import edition_label, layer_name, region_name, t, transliterate, vocab_label
+from atlas.i18n import edition_label, municipality_label, place_text, source_text, t, transliterate, vocab_label
+from atlas.names import layer_name, region_name
 from atlas.maps.arc_regions import _script_json
 
 
@@ -24,17 +25,19 @@ def card_rows(row, lang: str = "ru") -> list[tuple[str, str, str | None]]:
         return transliterate(v) if lang == "en" and v != fmt.EMPTY else v
 
     def src(v):
-        return None if fmt.is_empty(v) else str(v)
+        return None if fmt.is_empty(v) else source_text(v, lang)
 
     toser = t("no", lang)
     if bool(row.get("toser")):
-        toser = f"{words(row.get('toser_name'))} — {vocab_label('toser_kind', row.get('toser_kind'), lang)}"
+        toser_name = place_text(row.get("toser_name"), lang, row.get("name_ru"), row.get("name_en"))
+        toser = f"{toser_name} — {vocab_label('toser_kind', row.get('toser_kind'), lang)}"
         if not fmt.is_empty(row.get("toser_year")):
             toser += f", {fmt.year(row.get('toser_year'))}"
     spec = row.get("specialization")
     rows = [
         (t("region", lang), region_name(row.get("region_iso"), lang), None),
-        (t("municipality", lang), words(row.get("municipality")), None),
+        (t("municipality", lang), municipality_label(row.get("municipality"), lang, row.get("name_ru"),
+                                                     row.get("name_en")), None),
         (t("category", lang), vocab_label("category", row.get("category"), lang),
          src(edition_label(row.get("category_as_of"), lang))),
         (t("population", lang), fmt.integer(row.get("population"), lang), src(row.get("population_source"))),

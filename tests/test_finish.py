@@ -1,0 +1,124 @@
+"""#21 "Finish": numbers, plurals and order in the reader's language."""
+
+import pytest
+
+from atlas import fmt
+from atlas.i18n import t
+
+
+@pytest.mark.parametrize(("n", "ru", "en"), [
+    (1, "1 город", "1 town"), (2, "2 города", "2 towns"), (5, "5 городов", "5 towns"),
+    (21, "21 город", "21 towns"), (22, "22 города", "22 towns"), (111, "111 городов", "111 towns"),
+    (1000, "1\u202f000 городов", "1,000 towns"),
+])
+def test_counted_towns_use_the_plural_the_language_needs(n, ru, en):
+    assert fmt.count(n, "towns", "ru") == ru
+    assert fmt.count(n, "towns", "en") == en
+
+
+def test_edition_texts_never_say_1_towns():
+    import pandas as pd
+
+    from atlas.views import edition_summary
+
+    towns = pd.DataFrame({"category_as_of": ["1398-р, ред. 29.07.2014", "1398-р в ред. 668-р от 2015-04-16",
+                                             "1398-р в ред. 668-р от 2015-04-16"]})
+    en = edition_summary(towns, "en")
+    assert "1 town" in en and "1 towns" not in en and "2 towns" in en
+    assert "1 город" in edition_summary(towns, "ru")
+
+
+def test_chart_numbers_follow_the_language():
+    ru, en = fmt.vega_locale("ru")["number"], fmt.vega_locale("en")["number"]
+    assert (ru["decimal"], ru["thousands"]) == (",", "\u202f")
+    assert (en["decimal"], en["thousands"]) == (".", ",")
+    assert fmt.significant(0.0032345, "ru") == "0,00323"
+    assert fmt.significant(0.0032345, "en") == "0.00323"
+    assert fmt.significant(12345.6, "ru", 3) == "12\u202f346"
+
+
+def test_charts_carry_the_locale():
+    import pandas as pd
+
+    from atlas.views import corridor_strip_chart
+
+    along = pd.DataFrame({"name_ru": ["Тайга"], "name_en": ["Tayga"], "chainage_km": [3570.0],
+                          "offset_km": [2.0], "side": ["left"], "category": [2]})
+    _, spec = corridor_strip_chart(along, "ru")
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_editions_picker_is_in_date_order():
+    from atlas.editions import list_editions
+    from atlas.views import edition_date_key, edition_options
+
+    eds = list_editions()
+    values, labels = edition_options(eds, "en")
+    assert values[0] == "latest"
+    keys = [edition_date_key(eds, a) for a in values[1:]]
+    assert keys == sorted(keys) and set(values[1:]) == set(eds.act_id)
+    # an act known by its year only goes after the dated acts of that year, before the next
+    year_only = [a for a in eds.act_id if a == "unknown-2015"]
+    if year_only:
+        pos = values.index(year_only[0])
+        assert edition_date_key(eds, values[pos - 1]).startswith("2015")
+        assert edition_date_key(eds, values[pos + 1]) >= "2016"
+
+
+def test_table_heads_its_name_column_town():
+    from atlas.io import load_monotowns
+    from atlas.views import explore_table
+
+    towns = load_monotowns().head(3)
+    assert explore_table(towns, "en").columns[0] == "Town"
+    assert explore_table(towns, "ru").columns[0] == "Город"
+
+
+def test_scale_bar_and_map_text_come_from_the_catalogue():
+    from atlas.maps.live import CARD_TEXT
+
+    assert t(CARD_TEXT["km"], "ru") == "км" and t(CARD_TEXT["measure"], "ru") == "Измерить"
+    assert t(CARD_TEXT["measure"], "en") == "Measure"
+
+
+def test_english_cards_name_places_in_english():
+    from atlas.i18n import municipality_label, place_text
+
+    assert municipality_label("Городской округ город Заринск", "en", "Заринск", "Zarinsk") == "Zarinsk urban okrug"
+    assert municipality_label("Ашинское городское поселение", "en") == "Ashinskoe urban settlement"
+    assert municipality_label("Городской округ город Заринск", "ru") == "Городской округ город Заринск"
+    assert place_text("Новоалтайск", "en", "Новоалтайск", "Novoaltaysk") == "Novoaltaysk"
+    assert place_text("Новоалтайск", "ru", "Новоалтайск", "Novoaltaysk") == "Новоалтайск"
+
+
+def test_live_map_popup_has_english_toser_names():
+    from atlas.io import load_regions, read_layer
+    from atlas.maps.live import towns_payload
+
+    towns = read_layer("monotowns")
+    p = towns_payload(towns, load_regions())
+    with_toser = [i for i, n in enumerate(p["toser_name"]) if n]
+    assert with_toser
+    for i in with_toser:
+        en = p["toser_name_en"][i]
+        assert en and not any("а" <= c.lower() <= "я" for c in en), en
+    same = [i for i in with_toser if p["toser_name"][i] == p["name_ru"][i] and p["name_en"][i]]
+    assert all(p["toser_name_en"][i] == p["name_en"][i] for i in same)
+
+
+
+def test_russian_card_sources_have_no_english_labels():
+    from atlas.io import read_layer
+    from atlas.views import town_card_rows
+
+    labels = ("population:", "specialization:", "history:", "note:", "year not stated", "text snippet",
+              "cites earlier amendments", "mirror of the government", "as given in the Wikipedia article")
+    towns = read_layer("monotowns")
+    left = set()
+    for _, row in towns.iterrows():
+        for note in town_card_rows(row, "ru").iloc[:, 2]:
+            left |= {lab for lab in labels if lab in str(note)}
+    # the atlas's own labels are in Russian; quotations and publication names stay as they are
+    assert not left
+    english = town_card_rows(towns.iloc[0], "en").iloc[:, 2].tolist()
+    assert not any("население:" in str(n) for n in english)
