@@ -118,7 +118,7 @@ def get_network(mode: str):
     """The routable :class:`atlas.analysis.network.Network` of ``mode`` (rail | road)."""
     if mode not in ("rail", "road"):
         raise ValueError(f"mode must be 'rail' or 'road', not {mode!r}")
-    return _network(mode, _path(f"{mode}_edges").stat().st_mtime)
+    return _network(mode, layer_path(f"{mode}_edges").stat().st_mtime)
 
 
 @lru_cache(maxsize=2)

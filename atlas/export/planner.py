@@ -26,16 +26,8 @@ import pandas as pd
 
 from atlas.crs import WGS84
 from atlas.export.tables import _names, _is_user_points, neutralise_formulas
-from atlas.i18n import (
-    column_label,
-    lang_index,
-    layer_name,
-    normalize_lang,
-    region_name,
-    t,
-    transliterate,
-    vocab_label,
-)
+from atlas.i18n import column_label, lang_index, normalize_lang, t, transliterate, vocab_label
+from atlas.names import layer_name, region_name
 
 ON_THE_LINE_KM = 0.5
 CSV_STYLE = {"ru": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
