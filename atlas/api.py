@@ -129,3 +129,88 @@ def corridor_summary(corridor) -> pd.Series:
                       "route_km": round(c.route_length_km, 1), "anchors": len(r_a),
                       "max_leg_km": round(float(c.leg_km.max()), 1),
                       "parts": int(c.meta.get("parts", 1)), "chained": bool(c.meta.get("chained", False))})
+
+
+# --- routes over the network (#20) ---------------------------------------------------------------
+MOSCOW_NAMES = {"москва", "moscow"}
+
+
+def resolve_place(place) -> tuple[tuple[float, float], str]:
+    """(lon, lat) and a label for a town id or name, a logistics node id or name (ports, border
+    crossings), "Moscow", a (lon, lat) pair or a shapely Point."""
+    from atlas.build.network import MOSCOW
+    from atlas.io import load_logistics_nodes
+
+    if hasattr(place, "geom_type"):
+        if place.geom_type != "Point":
+            raise ValueError("a place must be a point")
+        return (float(place.x), float(place.y)), f"{place.y:.4f}, {place.x:.4f}"
+    if isinstance(place, tuple | list | np.ndarray) and len(place) == 2:
+        lon, lat = float(place[0]), float(place[1])
+        from atlas.analysis.geodesic import validate_lonlat
+
+        validate_lonlat(np.array([lon]), np.array([lat]))
+        return (lon, lat), f"{lat:.4f}, {lon:.4f}"
+    if not isinstance(place, str):
+        raise TypeError("a place is a town or node id or name, (lon, lat) or a Point")
+    parts = place.split(",")
+    if len(parts) == 2:  # "lon,lat" from the command line
+        try:
+            return resolve_place((float(parts[0]), float(parts[1])))
+        except ValueError:
+            pass
+    key = place.strip().casefold()
+    if key in MOSCOW_NAMES:
+        return MOSCOW, "Москва"
+    towns = load_monotowns("all")
+    for col in ("town_id", "name_ru", "name_en"):
+        hit = towns[towns[col].astype(str).str.casefold() == key]
+        if len(hit) > 1:
+            raise KeyError(f"{place!r} names {len(hit)} towns: use a town id "
+                           f"({', '.join(hit.town_id.astype(str))})")
+        if len(hit) == 1:
+            g = hit.geometry.iloc[0]
+            return (g.x, g.y), str(hit.name_ru.iloc[0])
+    nodes = load_logistics_nodes()
+    for col in ("node_id", "locode", "name_ru", "name_en"):
+        if col not in nodes:
+            continue
+        hit = nodes[nodes[col].astype(str).str.casefold() == key]
+        if len(hit):
+            g = hit.geometry.iloc[0]
+            return (g.x, g.y), str(hit.name_ru.iloc[0] or hit.name_en.iloc[0])
+    raise KeyError(f"no town, port or border crossing called {place!r}")
+
+
+def network_route(a, b, mode: str = "rail"):
+    """The shortest route between two places over the Russian ``mode`` network (rail | road).
+
+    ``a`` and ``b``: a town (id or name), a port or border crossing (id, LOCODE or name),
+    "Moscow", (lon, lat) or a shapely Point. Returns an :class:`atlas.analysis.network.Route`
+    (``km`` calibrated, ``graph_km``, ``line`` in EPSG:4326, ``snap_from_km``/``snap_to_km``;
+    ``meta`` holds the names) or ``None`` when the places are not linked by that network
+    within the snap tolerance — never a straight-line stand-in. The route stays inside Russia
+    (the network holds only Russian track and roads).
+    """
+    from atlas.io import get_network
+
+    (pa, name_a), (pb, name_b) = resolve_place(a), resolve_place(b)
+    net = get_network(mode)
+    r = net.route(pa, pb)
+    if r is not None:
+        r.meta.update({"from": name_a, "to": name_b, "snap_km": net.snap_km})
+    return r
+
+
+def rail_route(a, b):
+    """Route ``a`` → ``b`` over the Russian rail network (see :func:`network_route`).
+
+    >>> r = rail_route("Москва", (131.8735, 43.1056))   # doctest: +SKIP
+    >>> round(r.km)                                      # doctest: +SKIP
+    """
+    return network_route(a, b, "rail")
+
+
+def road_route(a, b):
+    """Route ``a`` → ``b`` over the Russian main-road network (see :func:`network_route`)."""
+    return network_route(a, b, "road")

@@ -1,4 +1,4 @@
-"""Command line: ``atlas app | build-data | map | science | corridor | towns | bench``."""
+"""Command line: ``atlas app | build-data | map | science | corridor | towns | network | bench``."""
 
 from __future__ import annotations
 
@@ -58,6 +58,7 @@ def _build(args) -> int:
     t0 = time.perf_counter()
     report = run_build(Path(args.out) if args.out else None)
     print(report.render())
+    print(report.render_timings())
     print(f"built in {time.perf_counter() - t0:.1f} s")
     return 0
 
@@ -177,6 +178,70 @@ def _corridor(args) -> int:
     return 0
 
 
+NETWORK_COLUMNS = ["town_id", "name_ru", "name_en", "region_iso", "category",
+                   "rail_access_km", "rail_km_to_moscow", "rail_km_to_port", "rail_nearest_port_id",
+                   "rail_km_to_border", "rail_nearest_border_id", "road_access_km", "road_km_to_moscow",
+                   "road_km_to_port", "road_nearest_port_id", "road_km_to_border", "road_nearest_border_id"]
+
+
+def _network(args) -> int:
+    """Network distances of every town, or one route (with the towns along it)."""
+    from atlas.io import load_monotowns
+
+    if bool(args.source) != bool(args.to):
+        raise SystemExit("atlas: error: give both --from and --to for a route")
+    if args.source:
+        return _network_route(args)
+    towns = load_monotowns(args.edition)
+    cols = [c for c in NETWORK_COLUMNS if c in towns]
+    if args.output:
+        _write(towns, args.output, cols)
+        print(f"{len(towns)} towns → {args.output}")
+        return 0
+    for mode in ("rail", "road"):
+        linked = towns[f"{mode}_km_to_moscow"].notna().sum()
+        ports = towns[f"{mode}_km_to_port"].notna().sum()
+        print(f"{mode}: {linked} of {len(towns)} towns linked to Moscow, {ports} to a seaport "
+              f"(median {towns[f'{mode}_km_to_port'].median():.0f} km)")
+    return 0
+
+
+def _network_route(args) -> int:
+    import geopandas as gpd
+
+    from atlas.api import network_route, towns_along
+    from atlas.io import load_monotowns
+
+    r = network_route(args.source, args.to, args.mode)
+    if r is None:
+        print(f"no {args.mode} route between {args.source} and {args.to} (within "
+              f"the snap tolerance of the network); nothing written")
+        return 1
+    print(f"{r.meta['from']} → {r.meta['to']}: {r.km:,.0f} km by {args.mode} "
+          f"(graph {r.graph_km:,.0f} km; access {r.snap_from_km:.1f} km / {r.snap_to_km:.1f} km)")
+    if args.output:
+        from atlas.export.planner import geojson_bytes, gpkg_bytes, planner_layers
+        from atlas.export.tables import atomic_write
+
+        along = towns_along(r.line, args.within, points=load_monotowns(args.edition))
+        line = gpd.GeoDataFrame({"name": [f"{r.meta['from']} — {r.meta['to']}"], "mode": [args.mode],
+                                 "km": [round(r.km, 1)]}, geometry=[r.line], crs=4326)
+        layers = planner_layers(along, line, args.within, args.lang, "route")
+        path = Path(args.output)
+        if path.suffix.lower() == ".gpkg":
+            atomic_write(path, gpkg_bytes(layers))
+        elif path.suffix.lower() in (".geojson", ".json"):
+            atomic_write(path, geojson_bytes(layers))
+        elif path.suffix.lower() == ".csv":
+            from atlas.export.planner import excel_csv_bytes, planner_table
+
+            atomic_write(path, excel_csv_bytes(planner_table(along, args.lang), args.lang))
+        else:
+            raise SystemExit(f"unsupported output {path.suffix}: use .gpkg, .geojson or .csv")
+        print(f"{len(along)} towns within {args.within:g} km of the route → {args.output}")
+    return 0
+
+
 def _map(args) -> int:
     from atlas.export.figure import export_map
     from atlas.export.query import parse_where
@@ -250,6 +315,21 @@ def main(argv: list[str] | None = None) -> int:
     from atlas.uploads import rule_text
 
     c.epilog = rule_text("en")
+    nw = sub.add_parser("network", help="distances over the rail/road network, or one route",
+                        description="Without --from/--to: every town's network distances (rail and "
+                                    "road km to Moscow, the nearest seaport and border crossing; empty "
+                                    "where no network link). With --from/--to: the route between two "
+                                    "places (town id or name, port id/LOCODE, Moscow, or lon,lat) and, "
+                                    "with -o, the towns within --within km of it. Network © "
+                                    "OpenStreetMap contributors (ODbL).")
+    nw.add_argument("--from", dest="source", help="start: a town, a port, Moscow or lon,lat")
+    nw.add_argument("--to", help="destination: a town, a port, Moscow or lon,lat")
+    nw.add_argument("--mode", choices=["rail", "road"], default="rail")
+    nw.add_argument("--within", type=float, default=50.0, help="band half-width for a route, km")
+    nw.add_argument("-o", "--output", help=".csv/.geojson (towns) or .gpkg/.geojson/.csv (a route)")
+    nw.add_argument("--lang", default="ru", choices=["ru", "en"])
+    nw.add_argument("--edition", default="latest", help=EDITION_HELP)
+    nw.set_defaults(func=_network)
     m = sub.add_parser("map", help="export the atlas map (.html offline, .png, .svg, .pdf)",
                        description="A map for a slide or offline use. Region and filtered maps "
                                    "name every town, highlight the region, add an inset, scale bar "

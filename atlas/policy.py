@@ -26,14 +26,19 @@ ATTRIBUTION = {
         "Данные: распоряжение Правительства РФ № 1398-р от 29.07.2014; "
         "границы © Natural Earth (общественное достояние); "
         "населённые пункты © GeoNames (CC BY 4.0, geonames.org); "
+        "железные и автомобильные дороги © участники OpenStreetMap (ODbL); "
+        "порты — searoute (Apache-2.0); аэропорты — OurAirports (общественное достояние); "
         "факты о городах, ТОСЭР, науке и коридорах — с источником в каждой строке."
     ),
     "en": (
         "Data: Government order No. 1398-r of 29.07.2014; "
         "boundaries © Natural Earth (public domain); "
         "places © GeoNames (CC BY 4.0, geonames.org); "
+        "railways and roads © OpenStreetMap contributors (ODbL); "
+        "ports: searoute (Apache-2.0); airports: OurAirports (public domain); "
         "town, TOSER, science and corridor facts cited row by row."
     ),
 }
 
-SHORT_ATTRIBUTION = "© GeoNames (CC BY 4.0) · Natural Earth · Распоряжение № 1398-р"
+SHORT_ATTRIBUTION = ("© GeoNames (CC BY 4.0) · Natural Earth · © OpenStreetMap contributors (ODbL) · "
+                     "Распоряжение № 1398-р")

@@ -54,6 +54,37 @@ def waypoints(corridor_id: str):
 
 
 @st.cache_data(show_spinner=False)
+def network_lines():
+    """Rail and road lines for drawing (#20)."""
+    from atlas.io import load_network_lines
+
+    return load_network_lines()
+
+
+@st.cache_data(show_spinner=False)
+def corridor_legs():
+    from atlas.io import load_corridor_legs
+
+    return load_corridor_legs()
+
+
+@st.cache_data(show_spinner=False)
+def airports():
+    from atlas.io import load_airports
+
+    return load_airports()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def route(a: str, b: str, mode: str):
+    """A route between two places (ids) as (km, graph km, line, snaps) or None; cached."""
+    from atlas.api import network_route
+
+    r = network_route(a, b, mode)
+    return None if r is None else (r.km, r.graph_km, r.line, r.snap_from_km, r.snap_to_km)
+
+
+@st.cache_data(show_spinner=False)
 def nodes():
     return io.load_logistics_nodes()
 

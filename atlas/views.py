@@ -34,6 +34,10 @@ def explore_table(towns, lang: str = "ru") -> pd.DataFrame:
         t("toser_year", lang): [EMPTY if pd.isna(y) else str(int(y)) for y in towns.toser_year],
         t("dist_science", lang): dist.values,
     }, index=pd.Index(towns.town_id.values, name="town_id"))
+    # network km (#20): empty where the town has no link over the network, never a crow-fly km
+    for col in ("rail_km_to_moscow", "rail_km_to_port", "road_km_to_moscow"):
+        if col in towns:
+            out[column_label(col, lang)] = pd.to_numeric(towns[col], errors="coerce").round(0).values
     return out
 
 
@@ -55,6 +59,33 @@ def _layer_name(layer: str, id_col: str, value, lang: str) -> str:
     from atlas.names import layer_name
 
     return layer_name(layer, value, lang)
+
+
+def network_km(value, lang: str = "ru") -> str:
+    """A network distance for the reader; empty means no link over the network (#20)."""
+    from atlas import fmt
+
+    return t("network.no_link", lang) if fmt.is_empty(value) else fmt.distance(value, lang)
+
+
+def network_card_rows(row, lang: str = "ru") -> list[tuple[str, str, str]]:
+    """The town's distances over the rail and road networks: (field, value, destination/source)."""
+    from atlas import fmt
+    from atlas.i18n import column_label
+
+    osm = "© OpenStreetMap contributors (ODbL)"
+    rows = []
+    for mode in ("rail", "road"):
+        if f"{mode}_access_km" not in row:
+            continue
+        rows.append((column_label(f"{mode}_access_km", lang), fmt.distance(row.get(f"{mode}_access_km"), lang), osm))
+        rows.append((column_label(f"{mode}_km_to_moscow", lang), network_km(row.get(f"{mode}_km_to_moscow"), lang),
+                     t("moscow", lang)))
+        for what in ("port", "border"):
+            rows.append((column_label(f"{mode}_km_to_{what}", lang),
+                         network_km(row.get(f"{mode}_km_to_{what}"), lang),
+                         _layer_name("logistics_nodes", "node_id", row.get(f"{mode}_nearest_{what}_id"), lang)))
+    return rows
 
 
 def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
@@ -106,6 +137,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
         (t("card.geonames", lang), t("card.geonames_id", lang, id=fmt.year(gid)) if not fmt.is_empty(gid)
          else fmt.EMPTY, source_text(row.get("coord_source"), lang)),
     ]
+    rows += network_card_rows(row, lang)
     history = row.get("specialization_historical")
     if not fmt.is_empty(history):  # today's sector differs from the one the town was listed for
         rows.insert(6, (t("card.specialization_historical", lang), vocab_label("specialization", history, lang),
@@ -234,6 +266,10 @@ def build_count_label(key: str, lang: str = "ru") -> str | None:
         code = key[len(prefix):]
         if key.startswith(prefix) and has(f"{vocab}.{code}"):
             return t(label_key, lang, kind=vocab_label(vocab, code, lang))
+    if key.startswith("corridor ") and key.endswith(" network"):  # "corridor bam over the rail network"
+        cid, mode = key.split(" ")[1], key.split(" ")[-2]
+        return t("count.corridor_routed", lang, name=_corridor_name(cid, lang),
+                 mode=t(f"layer.{mode}_network", lang))
     if key.startswith("corridor "):
         cid = key.split(" ", 1)[1]
         return t("count.corridor", lang, name=_corridor_name(cid, lang))

@@ -5,8 +5,8 @@ import streamlit as st
 from atlas import ui
 from atlas.analysis.filters import TownFilter, nearest_other_towns
 from atlas.export.query import export_link_query
-from atlas.i18n import column_labels, name, t
-from atlas.maps.live import LiveOptions, parse_view
+from atlas.i18n import column_label, column_labels, name, t
+from atlas.maps.live import NETWORK_COLOUR_MODES, LiveOptions, parse_view
 from atlas.views import (
     centres_near_rows,
     compare_table,
@@ -41,11 +41,12 @@ st.caption(edition_summary(shown, lang))
 ui.export_view_link(export_link_query(flt, edition, lang), lang)
 
 colour = st.sidebar.selectbox(t("explore.colour_by", lang), ["category", "specialization", "science",
-                                                            "wage", "industry", "population_change"],
-                              format_func=lambda k: t({"science": "dist_science", "wage": "colour.wage",
-                                                       "industry": "colour.industry",
-                                                       "population_change": "colour.population_change"}
-                                                      .get(k, k), lang),
+                                                            "wage", "industry", "population_change",
+                                                            *NETWORK_COLOUR_MODES],
+                              format_func=lambda k: column_label(k, lang) if k in NETWORK_COLOUR_MODES
+                              else t({"science": "dist_science", "wage": "colour.wage",
+                                      "industry": "colour.industry",
+                                      "population_change": "colour.population_change"}.get(k, k), lang),
                               key="colour")
 choro = st.sidebar.selectbox(t("explore.choropleth", lang), ["none", "count", "share_cat1", "toser"],
                              format_func=lambda k: t(f"choropleth_{k}", lang), key="choro")

@@ -9,6 +9,8 @@ from streamlit.testing.v1 import AppTest
 from atlas import fmt
 from atlas.names import region_name
 
+import atlas
+from atlas.i18n import column_label
 from atlas.io import load_monotowns
 
 N_LATEST = len(load_monotowns())  # the list in force now (default edition)
@@ -110,9 +112,13 @@ def test_corridors_page():
     at.slider(key="cor_w").set_value(150).run()
     assert not at.exception
     assert int(metric(at, "Городов")) > n50
-    df = next(d.value for d in at.dataframe if "chainage_km" in d.value)
+    chain = column_label("chainage_km", "ru")
+    df = next(d.value for d in at.dataframe if chain in d.value)
     assert len(df) == int(metric(at, "Городов"))
-    assert df.chainage_km.is_monotonic_increasing
+    assert df[chain].is_monotonic_increasing
+    # the reader's language first, region names, words not codes (#20)
+    assert list(df.columns[:2]) == [column_label("town", "ru"), column_label("town_latin", "ru")]
+    assert not df[column_label("region", "ru")].str.match(r"^RU-").any()
     # the band on the map is optional; hiding it changes neither the count nor the table
     at.checkbox(key="cor_band").uncheck().run()
     assert not at.exception
@@ -146,6 +152,29 @@ def test_corridors_page_states_the_chainage_method():
     # without anchors the page says chainage is measured along the line
     at = run_page("pages/corridors.py", {"corridor": "nsr"})
     assert "измерен по линии" in " ".join(m.value for m in at.expander[0].markdown)
+
+
+def test_route_tool_between_two_towns_lists_the_towns_in_route_order():
+    """#20: the Corridors page routes over the rail network and lists towns along the route."""
+    at = run_page("pages/corridors.py")
+    at.radio(key="cor_view").set_value("route").run()
+    assert not at.exception
+    towns = load_monotowns()
+    a = towns[towns.name_ru == "Междуреченск"].town_id.iloc[0]
+    b = towns[towns.name_ru == "Анжеро-Судженск"].town_id.iloc[0]
+    at.selectbox(key="route_a").set_value(a)
+    at.selectbox(key="route_b").set_value(b).run()
+    assert not at.exception
+    shown = float(at.metric[0].value.split("\u00a0")[0].replace("\u202f", "").replace(" ", ""))
+    assert shown == round(atlas.rail_route(a, b).km)
+    chain = column_label("chainage_km", "ru")
+    df = next(d.value for d in at.dataframe if chain in d.value)
+    assert df[chain].is_monotonic_increasing and len(df) >= 2
+    assert at.subheader[0].value.startswith("Междуреченск")
+    # a town and a port, by road
+    at.radio(key="route_kind").set_value("port")
+    at.radio(key="route_mode").set_value("road").run()
+    assert not at.exception
 
 
 def test_shared_layers_stay_unchanged_and_the_long_lived_heap_is_frozen():

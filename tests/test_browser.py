@@ -195,11 +195,14 @@ def test_corridor_journey_pick_slide_download(app_url, offline_page):
     page = offline_page
     page.goto(app_url + "/corridors")
     map_frame(page)
-    page.get_by_text("Длина линии 8089", exact=False).first.wait_for(timeout=30000)  # the Trans-Siberian
+    from atlas.api import corridor_summary
+
+    ts, bam = (f"Длина линии {corridor_summary(c).line_km:.0f}" for c in ("transsib", "bam"))
+    page.get_by_text(ts, exact=False).first.wait_for(timeout=30000)  # the Trans-Siberian
     # pick the BAM in the corridor box, as a user would
     page.locator("[data-testid='stSelectbox']").first.click()
     page.get_by_role("option", name="Байкало-Амурская магистраль").click()
-    page.get_by_text("Длина линии 3426", exact=False).first.wait_for(timeout=30000)
+    page.get_by_text(bam, exact=False).first.wait_for(timeout=30000)
     wait_idle(page)
     assert "corridor=bam" in page.url
     # a deep link runs the whole app: the menu lists the page titles, not file names
@@ -215,11 +218,13 @@ def test_corridor_journey_pick_slide_download(app_url, offline_page):
     after = page.locator("[data-testid='stMetricValue']").first.inner_text()
     assert int(after) >= int(before)
     with page.expect_download(timeout=30000) as dl:
-        page.get_by_role("button", name="CSV (Excel)").click()
+        page.get_by_role("button", name="CSV для Excel").click()
     assert dl.value.suggested_filename.endswith(".csv")
+    assert dl.value.suggested_filename.startswith("baykalo_amurskaya_magistral_")  # named for the line
     assert dl.value.failure() is None
     data = Path(dl.value.path()).read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf") and b"chainage_km" in data
+    # Russian Excel: BOM, ";" between fields, headers in Russian (#20)
+    assert data.startswith(b"\xef\xbb\xbf") and "Пикетаж, км;".encode() in data
     shot(page, "corridor_journey.png")
 
 

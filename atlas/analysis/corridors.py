@@ -249,6 +249,7 @@ def _foot_on_pieces(p, a, b):
     f = p - pn[:, None] * n
     f /= np.maximum(np.linalg.norm(f, axis=1, keepdims=True), 1e-15)
     inside = (np.sum(np.cross(a, f) * n, axis=1) >= 0) & (np.sum(np.cross(f, b) * n, axis=1) >= 0)
+    inside &= n_norm[:, 0] > 0  # a piece of zero length has no perpendicular: its end is the foot
     ang_ab = np.arccos(np.clip(np.sum(a * b, axis=1), -1, 1))
     ang_af = np.arccos(np.clip(np.sum(a * f, axis=1), -1, 1))
     t = np.where(ang_ab > 0, ang_af / np.where(ang_ab > 0, ang_ab, 1), 0.0)

@@ -11,6 +11,7 @@ from atlas.build import cities as city_build
 from atlas.build import corridors as corridor_build
 from atlas.build import editions as edition_build
 from atlas.build import facts, monotowns, regions, rosstat, science, sources_md
+from atlas.build import network as network_build
 from atlas.build.gazetteer import Gazetteer, load_places
 from atlas.build.natural_earth import load_neighbours, load_russia_admin1
 from atlas.build.report import BuildReport
@@ -82,6 +83,9 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     sci_table = science.read_centres(src)  # every science_centres*.csv
     sci = science.build_science(sci_table, reg, gaz, report) if sci_table is not None else None
     corr = corridor_build.build_corridors(src, report)
+    net = network_build.build_all(reg, corr, report)
+    if net is not None:
+        layer = network_build.town_network_columns(layer, net.networks, net.nodes, report)
 
     from atlas.build.derived import add_derived_columns
     layer = add_derived_columns(layer, sci, corr, report)
@@ -112,6 +116,8 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
         write_parquet(corr.lines, out_dir / "corridors.parquet")
         write_parquet(corr.waypoints, out_dir / "corridor_waypoints.parquet")
         write_parquet(corr.nodes, out_dir / "logistics_nodes.parquet")
+    if net is not None:
+        net.write(out_dir, write_parquet)
     if cities is not None:
         write_parquet(cities, out_dir / "major_cities.parquet")
     (out_dir / "SOURCES.md").write_text(sources_md.render(report, ed["acts"]), encoding="utf-8")

@@ -14,6 +14,15 @@ class BuildReport:
     gaps: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     sections: dict[str, list[str]] = field(default_factory=dict)
+    # wall-clock seconds per step: printed by `atlas build-data`, kept out of the written report
+    # (and SOURCES.md) so the build stays byte-stable
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def time(self, key: str, seconds: float) -> None:
+        self.timings[key] = round(float(seconds), 2)
+
+    def render_timings(self) -> str:
+        return "\n".join(["-- timings (s)"] + [f"  {k}: {v}" for k, v in self.timings.items()])
 
     def count(self, key: str, value) -> None:
         self.counts[key] = value

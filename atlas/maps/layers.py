@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 import geopandas as gpd
 import mapclassify
 import numpy as np
@@ -38,6 +40,9 @@ class MapData:
     nodes: gpd.GeoDataFrame | None = None
     points: gpd.GeoDataFrame | None = None  # a user's own points (optional ``in_band`` flag)
     region_arcs: dict | None = None  # shared-arc borders (atlas.io.load_region_arcs); preferred
+    network: gpd.GeoDataFrame | None = None  # rail/road lines with a ``mode`` column (#20)
+    airports: gpd.GeoDataFrame | None = None
+    corridor_legs: gpd.GeoDataFrame | None = None  # routed / straight legs of the corridors (#20)
 
 
 @dataclass
@@ -52,6 +57,7 @@ class MapOptions:
     highlight_ids: set[str] = field(default_factory=set)
     selected_corridor: str | None = None
     legend_position: str = "bottomright"  # Leaflet corner for the legend
+    network_modes: tuple[str, ...] = ()  # which networks to draw ("rail", "road"); none by default
 
 
 def _geojson(gdf: gpd.GeoDataFrame, props: list[str]) -> dict:
@@ -150,9 +156,33 @@ def town_colours(towns: gpd.GeoDataFrame, opt: MapOptions) -> tuple[list[str], s
         fills = [DISTANCE[i] for i in idx]
         items = [(DISTANCE[i], f"{bands[i]:.0f} – {bands[i + 1]:.0f}") for i in range(len(bands) - 1)]
         return fills, swatch_legend(t("legend_science", opt.lang), items)
+    if opt.town_colour in NETWORK_COLOUR_MODES and opt.town_colour in towns:
+        return network_colours(towns[opt.town_colour], opt)
     fills = [CATEGORY_COLOURS.get(int(c), UNKNOWN_COLOUR) for c in towns.category]
     items = [(CATEGORY_COLOURS[c], label(CATEGORIES, c, opt.lang)) for c in CATEGORIES]
     return fills, swatch_legend(t("legend_category", opt.lang), items)
+
+
+NETWORK_COLOUR_MODES = ("rail_km_to_moscow", "rail_km_to_port", "rail_km_to_border", "rail_access_km",
+                        "road_km_to_moscow", "road_km_to_port", "road_km_to_border", "road_access_km")
+
+
+def network_colours(values: pd.Series, opt: MapOptions) -> tuple[list[str], str]:
+    """Towns coloured by a network distance; no link over the network is grey, never a guess."""
+    from atlas.i18n import column_label
+
+    v = values.to_numpy(dtype=float)
+    ok = np.isfinite(v)
+    items = []
+    fills = [UNKNOWN_COLOUR] * len(v)
+    if ok.any():
+        bands = distance_bands(pd.Series(v[ok]), opt.distance_bands_km)
+        idx = np.digitize(v, bands[1:-1])
+        fills = [DISTANCE[i] if good else UNKNOWN_COLOUR for i, good in zip(idx, ok)]
+        items = [(DISTANCE[i], f"{bands[i]:.0f} – {bands[i + 1]:.0f}") for i in range(len(bands) - 1)]
+    if not ok.all():
+        items.append((UNKNOWN_COLOUR, t("network.no_link", opt.lang)))
+    return fills, swatch_legend(column_label(str(values.name), opt.lang), items)
 
 
 def distance_bands(dist_km: pd.Series, bands_km: list[float] | None) -> list[float]:
@@ -271,6 +301,23 @@ class Corridors(Layer):
                                                      "fillColor": "#CC3311",
                                                      "fillOpacity": 0.12}).add_to(m)
         schematic = cor["schematic"].astype(bool) if "schematic" in cor else [True] * len(cor)
+        # routed lines carry every graph node; ~0.5 km is plenty for drawing (40 bytes a vertex)
+        tol = np.where(cor.corridor_id.to_numpy() == opt.selected_corridor,
+                       CORRIDOR_DRAW_TOLERANCE_DEG, CORRIDOR_OVERVIEW_TOLERANCE_DEG)
+        cor = cor.assign(geometry=shapely.simplify(cor.geometry.values, tol))
+        legs = data.corridor_legs
+        split = legs is not None and len(cor) == 1 and bool(np.asarray(schematic)[0]) \
+            and cor.corridor_id.iloc[0] in set(legs.corridor_id) and (~legs.routed).any()
+        if split:  # one corridor partly on the network: routed legs solid, the rest dashed
+            mine = legs[legs.corridor_id == cor.corridor_id.iloc[0]]
+            parts = []
+            for routed in (True, False):
+                geoms = shapely.simplify(mine[mine.routed == routed].geometry.values, tol[0])
+                if len(geoms):
+                    parts.append((routed, shapely.multilinestrings(list(geoms))))
+            cor = gpd.GeoDataFrame(pd.concat([cor] * len(parts), ignore_index=True),
+                                   geometry=[geom for _, geom in parts], crs=cor.crs)
+            schematic = [not routed for routed, _ in parts]
         g = cor[["corridor_id", "geometry"]].assign(
             _dash=["8 5" if sch else None for sch in schematic],
             _col=[MODE_COLOURS.get(md, "#555") for md in cor["mode"]],
@@ -283,22 +330,37 @@ class Corridors(Layer):
                                       "dashArray": f["properties"]["_dash"], "opacity": 0.9},
             tooltip=folium.GeoJsonTooltip(["_tip"], labels=False),
         ).add_to(m)
-        legend = line_legend(t("legend_corridors", opt.lang),
-                             [(MODE_COLOURS[md], label(CORRIDOR_MODES, md, opt.lang),
-                               bool(np.all(np.asarray(schematic)[(cor["mode"] == md).to_numpy()])))
-                              for md in CORRIDOR_MODES if (cor["mode"] == md).any()])
+        if cor.corridor_id.nunique() == 1:  # one line (a corridor, a route, your file): its own name
+            md = cor["mode"].iloc[0]
+            text = names(cor, opt.lang).iloc[0]
+            if md in CORRIDOR_MODES:
+                text = f"{text} ({label(CORRIDOR_MODES, md, opt.lang)})"
+            items = [(MODE_COLOURS.get(md, "#555"), text, bool(np.asarray(schematic)[0]))]  # escaped there
+            if split:
+                items = [(MODE_COLOURS.get(md, "#555"), f"{text}: {t('legend.routed', opt.lang)}", False),
+                         (MODE_COLOURS.get(md, "#555"), t("legend.unrouted", opt.lang), True)]
+            legend = line_legend(t("legend_corridors", opt.lang), items)
+        else:
+            legend = line_legend(t("legend_corridors", opt.lang),
+                                 [(MODE_COLOURS[md], label(CORRIDOR_MODES, md, opt.lang),
+                                   bool(np.all(np.asarray(schematic)[(cor["mode"] == md).to_numpy()])))
+                                  for md in CORRIDOR_MODES if (cor["mode"] == md).any()])
         nodes = data.nodes
         if nodes is not None and not nodes.empty:
             shapes = {"seaport": ("#4477AA", 3), "border_rail": ("#AA3377", 3), "border_road": ("#228833", 3)}
-            gn = nodes[["node_id", "geometry"]].assign(
+            gn = nodes[["geometry"]].assign(
                 _fill=[shapes.get(k, ("#777", 3))[0] for k in nodes.kind],
-                _tip=[f"<b>{esc(n)}</b><br>{esc(t(k, opt.lang))}" for n, k in zip(nodes.name_ru, nodes.kind)])
-            _point_layer(m, gn, ["node_id", "_fill", "_tip"], t("legend_nodes", opt.lang), 3,
+                _tip=[f"<b>{esc(n)}</b>" + ("" if k == "seaport" else f"<br>{esc(t(k, opt.lang))}")  # a port says so
+                  for n, k in zip(names(nodes, opt.lang), nodes.kind)])
+            _point_layer(m, gn, ["_fill", "_tip"], t("legend_nodes", opt.lang), 3,
                          {"color": "#000", "weight": 1.5, "dashArray": "2 2"})
             legend += swatch_legend(t("legend_nodes", opt.lang),
                                     [(c, t(k, opt.lang)) for k, (c, _) in shapes.items()])
         return legend
 
+
+CORRIDOR_DRAW_TOLERANCE_DEG = 0.005  # the corridor the reader picked
+CORRIDOR_OVERVIEW_TOLERANCE_DEG = 0.15  # the others, seen at the scale of Russia
 
 NAME_COLUMNS = ("name", "name_ru", "название", "наименование", "title", "label", "id")
 POINT_IN, POINT_OUT = "#882255", "#BBBBBB"
@@ -334,8 +396,93 @@ class UserPoints(Layer):
                              [(POINT_IN, where[0]), (POINT_OUT, where[1])])
 
 
+NETWORK_STYLE = {"rail": ("#444444", 1.1, None), "road": ("#C48A3A", 0.9, None)}
+# the network as drawn: ~2 km generalisation, 3-decimal coordinates (the graph's own precision)
+NETWORK_DRAW_TOLERANCE_DEG = {"rail": 0.01, "road": 0.02}
+
+
+def network_arcs(lines: gpd.GeoDataFrame) -> dict[str, list[str]]:
+    """The network lines for drawing, per mode: generalised, each line a polyline string on the
+    0.001° grid (the graph's own precision) — about 4 bytes a vertex instead of 16 as JSON."""
+    from atlas.maps.topology import encode_arc
+
+    out = {}
+    for mode, grp in lines.groupby("mode", sort=True):
+        geoms = shapely.simplify(shift_antimeridian(grp.geometry.values), NETWORK_DRAW_TOLERANCE_DEG[mode])
+        out[str(mode)] = [encode_arc(np.asarray(g.coords)) for g in geoms if not g.is_empty and g.length > 0]
+    return out
+
+
+class NetworkLines(MacroElement):
+    """Polyline-encoded network lines decoded in the browser (atlas/web/topo.js)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this.decoder }}
+        (function () {
+            var arcs = {{ this.arcs_json }}, styles = {{ this.styles_json }};
+            var group = L.featureGroup();
+            Object.keys(arcs).forEach(function (mode) {
+                var lines = arcs[mode].map(function (a) { return AtlasTopo.decodeArc(a, 1000); });
+                L.polyline(lines, Object.assign({interactive: false}, styles[mode])).addTo(group);
+            });
+            group.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, arcs: dict[str, list[str]], styles: dict[str, dict]):
+        super().__init__()
+        self._name = "NetworkLines"
+        from atlas.maps.arc_regions import DECODER, _script_json
+
+        self.decoder = DECODER.replace("</", "<\\/")
+        self.arcs_json = _script_json(arcs)
+        self.styles_json = _script_json(styles)
+
+
+class Network(Layer):
+    """The rail and/or main-road network (© OpenStreetMap contributors, ODbL), only when asked."""
+
+    key = "network"
+
+    def add(self, m, data, opt):
+        lines = data.network
+        if lines is None or lines.empty or not opt.network_modes:
+            return ""
+        lines = lines[lines["mode"].isin(opt.network_modes)]
+        if lines.empty:
+            return ""
+        modes = [md for md in ("rail", "road") if md in set(lines["mode"])]
+        styles = {md: {"color": NETWORK_STYLE[md][0], "weight": NETWORK_STYLE[md][1], "opacity": 0.75}
+                  for md in modes}
+        NetworkLines(network_arcs(lines), styles).add_to(m)
+        return line_legend(t("legend.network", opt.lang),
+                           [(NETWORK_STYLE[md][0], t(f"layer.{md}_network", opt.lang), False) for md in modes])
+
+
+class Airports(Layer):
+    """Airports with scheduled flights (OurAirports), small grey-blue squares."""
+
+    key = "airports"
+
+    def add(self, m, data, opt):
+        ap = data.airports
+        if ap is None or ap.empty:
+            return ""
+        g = ap[["airport_id", "geometry"]].assign(
+            _fill="#77AADD",
+            _tip=[f"{esc(n)}" + (f" ({esc(c)})" if isinstance(c, str) and c else "")
+                  for n, c in zip(names(ap, opt.lang), ap.iata)])
+        _point_layer(m, g, ["airport_id", "_fill", "_tip"], t("layer.airports", opt.lang), 3,
+                     {"color": "#224466", "weight": 1})
+        return swatch_legend(t("layer.airports", opt.lang), [("#77AADD", t("layer.airports", opt.lang))])
+
+
 LAYERS: dict[str, type[Layer]] = {
-    cls.key: cls for cls in (RegionsBase, RegionsChoropleth, Corridors, Science, Towns, Toser, UserPoints)
+    cls.key: cls for cls in (RegionsBase, RegionsChoropleth, Network, Corridors, Science, Airports, Towns,
+                             Toser, UserPoints)
 }
 # drawing order: polygons first, then lines, then points, then rings on top
-DRAW_ORDER = ["regions", "choropleth", "corridors", "science", "towns", "toser", "points"]
+DRAW_ORDER = ["regions", "choropleth", "network", "corridors", "science", "airports", "towns", "toser",
+              "points"]

@@ -200,6 +200,8 @@ class LiveOptions:
     tools: bool = True  # search and measure
 
 
+NETWORK_COLOUR_MODES = ("rail_km_to_moscow", "rail_km_to_port", "road_km_to_moscow")
+
 # issue #19: colour by a municipal figure; fixed class edges so a colour means the same on every
 # filter (column, edges, palette); the last class is "not published" (white)
 ECONOMY_MODES = {
@@ -257,6 +259,25 @@ def town_classes(shown, opt: LiveOptions) -> tuple[list[int], list[str], dict]:
                  for i in range(len(bands) - 1)]
         return idx.tolist(), list(DISTANCE), {"title": t("legend_science", lang), "items": items,
                                               "classes": list(range(len(items)))}
+    if opt.colour in NETWORK_COLOUR_MODES and opt.colour in shown:  # #20: network km, grey = no link
+        from atlas.i18n import column_label
+        from atlas.maps.layers import distance_bands
+
+        d = pd.to_numeric(shown[opt.colour], errors="coerce").to_numpy(dtype=float)
+        ok = np.isfinite(d)
+        palette = list(DISTANCE) + [UNKNOWN_COLOUR]
+        items = []
+        cls = [len(DISTANCE)] * len(d)
+        if ok.any():
+            bands = distance_bands(pd.Series(d[ok]), opt.distance_bands_km)
+            idx = np.digitize(d, bands[1:-1])
+            cls = [int(i) if good else len(DISTANCE) for i, good in zip(idx, ok, strict=True)]
+            items = [[DISTANCE[i], f"{bands[i]:.0f}–{bands[i + 1]:.0f} {t('unit.km', lang)}"]
+                     for i in range(len(bands) - 1)]
+        if not ok.all():
+            items.append([UNKNOWN_COLOUR, t("network.no_link", lang)])
+        classes = list(range(len(items) - (0 if ok.all() else 1))) + ([] if ok.all() else [len(DISTANCE)])
+        return cls, palette, {"title": column_label(opt.colour, lang), "items": items, "classes": classes}
     if opt.colour == "change":
         kinds = ["added", "removed", "recategorised"]
         colours = [CHANGE_COLOURS[k] for k in kinds]
