@@ -1,6 +1,7 @@
 """The load benchmark's light websocket client (benchmarks/stclient.py) reads runs correctly."""
 
 import asyncio
+import concurrent.futures
 import sys
 from pathlib import Path
 
@@ -81,7 +82,10 @@ def test_a_bare_page_over_the_websocket(tmp_path):
         return first, list(radio.options), second
 
     try:
-        first, options, second = asyncio.run(drive())
+        # in a thread of its own: an earlier test in the same process may leave an event loop
+        # running in this thread (asyncio.run refuses to start inside one)
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            first, options, second = pool.submit(asyncio.run, drive()).result()
     finally:
         proc.terminate()
         proc.wait(20)
