@@ -480,3 +480,55 @@ def big_points_csv(n: int = 1_000_000, seed: int = 0) -> bytes:
         sl = slice(start, start + 100_000)
         buf.write("".join(f"{i},p{i},{x},{y}\n" for i, x, y in zip(ids[sl], lon[sl], lat[sl])))
     return buf.getvalue().encode()
+
+
+# -- the Corridors page with its uploaders fed from a file (AppTest) ------------------------------
+PAGE_SCRIPT = """
+import pickle
+import runpy
+import streamlit as st
+
+FILES = pickle.loads(open({path!r}, "rb").read())
+
+
+class _Upload:
+    def __init__(self, name, data):
+        self.name, self._data, self.size = name, data, len(data)
+        self.file_id = f"{{name}}-{{len(data)}}-{{hash(data)}}"
+
+    def getvalue(self):
+        return self._data
+
+
+def _uploader(label, *args, key=None, **kwargs):
+    f = FILES.get(key)
+    return _Upload(*f) if f else None
+
+
+_real = st.file_uploader
+st.file_uploader = _uploader
+try:
+    runpy.run_path({page!r}, run_name="__main__")
+finally:
+    st.file_uploader = _real
+"""
+
+
+def corridor_page_app(files, path=None):
+    """An AppTest of pages/corridors.py whose uploaders return ``files`` ({key: (name, bytes)}).
+
+    ``files`` may instead be a path: the page reads the pickled dict there on every run, so a
+    test can change the uploaded files between runs of one session."""
+    import pickle
+    import tempfile
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    if not isinstance(files, (str, Path)):
+        fd, tmp = tempfile.mkstemp(suffix=".pkl")
+        with open(fd, "wb") as f:
+            f.write(pickle.dumps(files))
+        files = tmp
+    page = Path(__file__).resolve().parents[1] / "pages" / "corridors.py"
+    return AppTest.from_string(PAGE_SCRIPT.format(path=str(files), page=str(page)), default_timeout=120)

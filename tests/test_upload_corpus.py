@@ -13,7 +13,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-from corpus import Case, cases, csv_text, materialise
+from corpus import Case, cases, corridor_page_app, csv_text, materialise
 
 from atlas.api import as_corridor, towns_along
 from atlas.cli import main
@@ -282,41 +282,8 @@ def test_a_failed_write_leaves_nothing(tmp_path, monkeypatch):
 
 
 # -- the Streamlit page itself (AppTest; the uploader is replaced by the corpus file) -----------
-APP_SCRIPT = """
-import runpy
-import streamlit as st
-
-FILES = {files!r}
-
-
-class _Upload:
-    def __init__(self, name, data):
-        self.name, self._data, self.size = name, data, len(data)
-        self.file_id = f"{{name}}-{{len(data)}}-{{hash(data)}}"
-
-    def getvalue(self):
-        return self._data
-
-
-def _uploader(label, *args, key=None, **kwargs):
-    f = FILES.get(key)
-    return _Upload(*f) if f else None
-
-
-_real = st.file_uploader
-st.file_uploader = _uploader
-try:
-    runpy.run_path({page!r}, run_name="__main__")
-finally:
-    st.file_uploader = _real
-"""
-
-
 def run_page_with(files: dict, query=None):
-    from streamlit.testing.v1 import AppTest
-
-    script = APP_SCRIPT.format(files=files, page=str(ROOT / "pages" / "corridors.py"))
-    at = AppTest.from_string(script, default_timeout=120)
+    at = corridor_page_app(files)
     for k, v in (query or {}).items():
         at.query_params[k] = v
     at.run()

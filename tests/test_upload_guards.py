@@ -8,6 +8,7 @@ import json
 import os
 import pickle
 import sqlite3
+import sys
 import threading
 import time
 from pathlib import Path
@@ -24,6 +25,9 @@ from atlas.uploads.coords import in_neighbour_country
 from atlas.uploads.text import detect_encoding
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from corpus import corridor_page_app  # noqa: E402
+
 TRANSSIB = [(37.62, 55.75), (49.11, 55.79), (60.6, 56.84), (82.92, 55.03), (104.3, 52.29)]
 
 
@@ -177,7 +181,7 @@ RECURSIVE = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SEL
     # a recursive view registered in another letter case than its name
     (f"CREATE VIEW loopy_v AS {RECURSIVE}; INSERT INTO gpkg_contents (table_name, data_type, identifier) "
      "VALUES ('LOOPY_V', 'attributes', 'LOOPY_V');", "gpkg_view"),
-    (f"CREATE VIEW Zeros AS SELECT zeroblob(900000000) AS z; INSERT INTO gpkg_contents (table_name, data_type) "
+    ("CREATE VIEW Zeros AS SELECT zeroblob(900000000) AS z; INSERT INTO gpkg_contents (table_name, data_type) "
      "VALUES ('zeros', 'attributes');", "gpkg_view"),
     ("ALTER TABLE loopy ADD COLUMN big TEXT GENERATED ALWAYS AS (printf('%.*c', 300000000, 'x')) VIRTUAL;",
      "gpkg_generated"),
@@ -313,45 +317,11 @@ def test_date_like_text_in_geojson_stays_text():
 
 
 # -- the page keeps the previous good state ------------------------------------------------------
-PAGE_SCRIPT = """
-import pickle
-import runpy
-import streamlit as st
-
-FILES = pickle.loads(open({path!r}, "rb").read())
-
-
-class _Upload:
-    def __init__(self, name, data):
-        self.name, self._data, self.size = name, data, len(data)
-        self.file_id = f"{{name}}-{{len(data)}}-{{hash(data)}}"
-
-    def getvalue(self):
-        return self._data
-
-
-def _uploader(label, *args, key=None, **kwargs):
-    f = FILES.get(key)
-    return _Upload(*f) if f else None
-
-
-_real = st.file_uploader
-st.file_uploader = _uploader
-try:
-    runpy.run_path({page!r}, run_name="__main__")
-finally:
-    st.file_uploader = _real
-"""
-
-
 def test_a_bad_file_after_a_good_one_keeps_the_good_line(tmp_path):
-    from streamlit.testing.v1 import AppTest
-
     files = tmp_path / "files.pkl"
     good = fc(line_feature([(37.62, 55.75), (39.9, 57.63)], name="Москва — Ярославль"))
     files.write_bytes(pickle.dumps({"cor_upload": ("route.geojson", good)}))
-    at = AppTest.from_string(PAGE_SCRIPT.format(path=str(files), page=str(ROOT / "pages" / "corridors.py")),
-                             default_timeout=120)
+    at = corridor_page_app(files)
     at.query_params["lang"] = "en"
     at.run()
     assert not at.exception and at.success
@@ -366,13 +336,10 @@ def test_a_bad_file_after_a_good_one_keeps_the_good_line(tmp_path):
 
 
 def test_an_ambiguous_line_is_a_question_on_the_page(tmp_path):
-    from streamlit.testing.v1 import AppTest
-
     files = tmp_path / "files.pkl"
     urals = fc(line_feature([(60.6, 56.84), (61.4, 55.16)], name="Екатеринбург — Челябинск"))
     files.write_bytes(pickle.dumps({"cor_upload": ("urals.geojson", urals)}))
-    at = AppTest.from_string(PAGE_SCRIPT.format(path=str(files), page=str(ROOT / "pages" / "corridors.py")),
-                             default_timeout=120)
+    at = corridor_page_app(files)
     at.run()
     assert not at.exception
     assert any("Не ясно, в каком порядке" in e.value for e in at.error) and not at.success

