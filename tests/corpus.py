@@ -514,7 +514,7 @@ finally:
 """
 
 
-def corridor_page_app(files, path=None):
+def corridor_page_app(files, timeout: float = 120):
     """An AppTest of pages/corridors.py whose uploaders return ``files`` ({key: (name, bytes)}).
 
     ``files`` may instead be a path: the page reads the pickled dict there on every run, so a
@@ -526,9 +526,13 @@ def corridor_page_app(files, path=None):
     from streamlit.testing.v1 import AppTest
 
     if not isinstance(files, (str, Path)):
+        import atexit
+        import os
+
         fd, tmp = tempfile.mkstemp(suffix=".pkl")
         with open(fd, "wb") as f:
             f.write(pickle.dumps(files))
+        atexit.register(os.unlink, tmp)  # the page reads it on every run of the test's session
         files = tmp
     page = Path(__file__).resolve().parents[1] / "pages" / "corridors.py"
-    return AppTest.from_string(PAGE_SCRIPT.format(path=str(files), page=str(page)), default_timeout=120)
+    return AppTest.from_string(PAGE_SCRIPT.format(path=str(files), page=str(page)), default_timeout=timeout)

@@ -462,12 +462,9 @@ def test_a_failed_figure_export_leaves_nothing(tmp_path, monkeypatch):
 BIG = """
 import resource, sys, time
 sys.path.insert(0, {tests!r})
-from corpus import big_points_csv
-from test_upload_corpus import APP_SCRIPT, ROOT
-from streamlit.testing.v1 import AppTest
+from corpus import big_points_csv, corridor_page_app
 data = big_points_csv(1_000_000)
-script = APP_SCRIPT.format(files={{"cor_points": ("pts.csv", data)}}, page=str(ROOT / "pages" / "corridors.py"))
-at = AppTest.from_string(script, default_timeout=600)
+at = corridor_page_app({{"cor_points": ("pts.csv", data)}}, timeout=600)
 t0 = time.perf_counter(); at.run(); t1 = time.perf_counter()
 assert not at.exception, at.exception
 at.number_input(key="cor_page").set_value(2).run()
