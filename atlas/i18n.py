@@ -1023,6 +1023,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count.rail_calibration": ("Калибровка длин железных дорог", "Rail length calibration"),
     "count.road_calibration": ("Калибровка длин автодорог", "Road length calibration"),
     "count.seaports": ("Морские порты", "Seaports"),
+    "count.seaport_names_ru": ("Русские названия портов (сверены с GeoNames)", "Russian port names (checked against GeoNames)"),
     "count.airports_scheduled": ("Аэропорты с регулярными рейсами", "Airports with scheduled flights"),
     "count.towns_with_rail_km_to_port": ("Городов со связью по ж/д до порта", "Towns linked by rail to a seaport"),
     "count.towns_with_rail_km_to_border": ("Городов со связью по ж/д до погранперехода", "Towns linked by rail to a border crossing"),

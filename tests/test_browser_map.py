@@ -244,3 +244,47 @@ def test_back_after_the_menu_takes_one_press(app_url, offline_page):
     page.go_back()
     page.wait_for_function("() => location.pathname.endsWith('/explore')", timeout=15000)
     assert "toser=yes" in page.url
+
+
+def _kuzbass_inside_view(frame, towns) -> bool:
+    pts = [[g.y, g.x] for g in towns.geometry]
+    return frame.evaluate(f"() => {{ const b = window.atlasMap.getBounds();"
+                          f" return {json.dumps(pts)}.every(p => b.contains(p)); }}")
+
+
+def test_filter_change_zooms_to_the_towns_until_the_reader_moves_the_map(app_url, offline_page):
+    """A filter narrowed in the sidebar brings its towns into view at a closer zoom; once the
+    reader has moved the map, a later filter change keeps the reader's view."""
+    from atlas.io import load_monotowns
+
+    towns = load_monotowns()
+    kuzbass = towns[towns.region_iso == "RU-KEM"]
+    page = offline_page
+    page.goto(app_url + "/explore")
+    frame = live_frame(page)
+    n_all = wait_shown(frame, lambda k: k > 0)
+    wait_idle(page)
+    zoom_all = frame.evaluate("() => window.atlasMap.getZoom()")
+    region = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Регион").first
+    region.click()
+    page.keyboard.type("Кемеров")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    assert wait_shown(frame, lambda k: k == len(kuzbass)) == len(kuzbass) < n_all
+    frame.wait_for_function(f"() => window.atlasMap.getZoom() > {zoom_all} + 1", timeout=15000)
+    assert _kuzbass_inside_view(frame, kuzbass)
+    shot(page, "map_zoom_to_filter.png")
+    # the reader zooms out by hand; the next filter change leaves that view alone
+    wait_idle(page)
+    x, y = map_point(page, frame, 54.0, 87.0)
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, 240)
+    page.wait_for_timeout(1200)
+    moved = frame.evaluate("() => { const c = window.atlasMap.getCenter(); return [window.atlasMap.getZoom(), c.lat, c.lng]; }")
+    toser = page.locator("[data-testid='stSidebar'] [data-testid='stRadio']").filter(has_text="ТОСЭР").first
+    toser.get_by_text("да", exact=True).click()
+    expected = int((kuzbass.toser.astype(bool)).sum())
+    assert wait_shown(frame, lambda k: k == expected) == expected
+    page.wait_for_timeout(1000)
+    after = frame.evaluate("() => { const c = window.atlasMap.getCenter(); return [window.atlasMap.getZoom(), c.lat, c.lng]; }")
+    assert after == pytest.approx(moved, abs=1e-6)
