@@ -609,6 +609,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                                                              "match of a listed town"),
     "count.rosstat2024_hand_matches": ("Сопоставлений город → МО вручную", "Town → municipality matches by hand"),
     "count.rosstat2024_hand_matches_with_source": ("…из них с источником", "…of them with a cited source"),
+    "count.rosstat2024_hand_matches_cited_dataset": ("…из них со ссылкой на строку набора данных",
+                                                      "…of them citing a dataset row"),
+    "count.rosstat2024_hand_matches_uncited": ("…из них без источника (знание составителя)",
+                                               "…of them without a cited source (the compiler's knowledge)"),
     # --- list editions (edition_label) ------------------------------------------------------------
     "edition.first": ("1398-р, ред. {date}", "1398-r, first edition of {date}"),
     "edition.amended": ("1398-р в ред. {act} от {date}", "1398-r as amended by {act} of {date}"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import geopandas as gpd
 import numpy as np
@@ -424,3 +425,50 @@ def test_added_towns_of_the_edition_are_matched_with_a_source():
     sev = match[match.town == "Североонежск"]
     assert len(sev) == 1 and sev.iloc[0].oktmo == "11550000" and "http" in sev.iloc[0].source
     assert "Североонежск" in " ".join(add.admin_center)
+
+
+HAND_DATASET = re.compile(
+    r"^dataset: (?P<repo>[\w.-]+/[\w.-]+) \(GitHub\), (?P<path>\S+) at commit (?P<commit>[0-9a-f]{40}) "
+    r".*?line (?P<line>\d+): «(?P<place>[^»]+)»(?:, area «(?P<area>[^»]+)»)?, OKTMO (?P<code>\d{11})")
+HAND_UNCITED_MAX = 49  # hand matches left without a source when they were first cited (2026-12-06)
+
+
+def test_hand_matches_cite_the_dataset_row_or_page_they_rest_on(report_text):
+    """A cited hand (curator) match names its dataset — repository, path, commit, line, the settlement's
+    11-digit OKTMO — or the page it was read from. The code lies in the row's municipality (same first
+    five digits), or the dataset names the municipality's district under its pre-okrug code. Uncited
+    hand matches may only become fewer, and the report counts both."""
+    match = pd.read_csv(SRC / "monotown_oktmo.csv", dtype=str, keep_default_na=False)
+    hand = match[match["match"] == "curator"]
+    cited = hand[hand.source.str.strip() != ""]
+    n_dataset = 0
+    for r in cited.itertuples():
+        d = HAND_DATASET.match(r.source)
+        if d is None:
+            assert re.search(r"https?://\S+", r.source), (r.town_id, r.source)
+            continue
+        n_dataset += 1
+        assert r.town.replace("ё", "е") in d["place"].replace("ё", "е"), r.town_id
+        code, okt = d["code"], r.oktmo
+        if code[:5] != okt[:5]:  # a district since made an okrug: the name must be the municipality's
+            area = (d["area"] or "").split()[0]
+            assert area and area in r.municipality_rosstat and code[:2] == okt[:2], r.town_id
+    assert n_dataset > 0
+    assert len(hand) - len(cited) <= HAND_UNCITED_MAX
+    assert f"rosstat2024_hand_matches_with_source: {len(cited)}" in report_text
+    assert f"rosstat2024_hand_matches_cited_dataset: {n_dataset}" in report_text
+    assert f"rosstat2024_hand_matches_uncited: {len(hand) - len(cited)}" in report_text
+    section = report_text.split("hand matches without a cited source")[1].split("\n-- ")[0]
+    for r in hand[hand.source.str.strip() == ""].itertuples():
+        assert f" -> {r.oktmo} {r.municipality_rosstat}" in section, r.town_id
+
+
+def test_hand_dataset_citations_name_one_file_at_one_commit():
+    """Dataset citations of hand matches all point into hflabs/city at the one commit that was read,
+    one line per town, so a reader checks them against a single file."""
+    match = pd.read_csv(SRC / "monotown_oktmo.csv", dtype=str, keep_default_na=False)
+    quoted = [HAND_DATASET.match(s) for s in match.source]
+    quoted = [q for q in quoted if q]
+    assert {q["repo"] for q in quoted} == {"hflabs/city"}
+    assert {q["commit"] for q in quoted} == {"ae661bffe572880472249097c9b29c42b09650ea"}
+    assert len({q["line"] for q in quoted}) == len(quoted)  # one dataset line per town

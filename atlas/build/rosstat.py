@@ -306,9 +306,15 @@ def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.S
     report.count("rosstat2024_municipalities_unidentified", int((~held.oktmo.isin(ident.index)).sum()))
     report.count("rosstat2024_municipalities_identified_namesake", len(known))
     hand = match[match["match"] == "curator"]
+    hand_src = hand.get("source", pd.Series("", index=hand.index)).str.strip()
     report.count("rosstat2024_hand_matches", len(hand))
-    report.count("rosstat2024_hand_matches_with_source",
-                 int((hand.get("source", pd.Series("", index=hand.index)).str.strip() != "").sum()))
+    report.count("rosstat2024_hand_matches_with_source", int((hand_src != "").sum()))
+    report.count("rosstat2024_hand_matches_cited_dataset", int(hand_src.str.startswith("dataset:").sum()))
+    report.count("rosstat2024_hand_matches_uncited", int((hand_src == "").sum()))
+    report.section("rosstat 2024: hand matches without a cited source (curator's knowledge of the "
+                   "administrative division; checkable, not quoted)",
+                   [f"{name[i]} -> {hand.at[i, 'oktmo']} {hand.at[i, 'municipality_rosstat']}"
+                    for i in hand.index[hand_src == ""]])
     atlas_by_cat = pd.concat([folded.value_counts(), held.category.value_counts()], axis=1).fillna(0).sum(axis=1)
     report.count("rosstat2024_municipalities_by_category_atlas",
                  " / ".join(str(int(atlas_by_cat.get(c, 0))) for c in (1, 2, 3))
