@@ -1,5 +1,7 @@
 """#21 "Finish": numbers, plurals and order in the reader's language."""
 
+from pathlib import Path
+
 import pytest
 
 from atlas import fmt
@@ -122,3 +124,26 @@ def test_russian_card_sources_have_no_english_labels():
     assert not left
     english = town_card_rows(towns.iloc[0], "en").iloc[:, 2].tolist()
     assert not any("население:" in str(n) for n in english)
+
+
+@pytest.mark.parametrize(("lang", "population", "missing"), [("en", "28,434", "—"), ("ru", "28\u202f434", "—")])
+def test_explore_table_writes_numbers_for_the_page_language_not_the_browser(lang, population, missing):
+    """The grid shows the Styler's display values; the browser's locale is never asked
+    (a German browser once wrote 28.434 on the English page). The values underneath stay
+    numbers, so the columns still sort by value."""
+    import pyarrow as pa
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "explore.py"),
+                           default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    arrow = at.dataframe[0].proto.arrow_data
+    shown = pa.ipc.open_stream(arrow.styler.display_values).read_all().to_pandas()
+    data = pa.ipc.open_stream(arrow.data).read_all().to_pandas()
+    pop = t("population", lang)
+    assert shown.loc["RU-ALT-aleysk", pop] == population
+    assert data[pop].dtype.kind in "iuf"  # sortable by value
+    road = next(c for c in shown.columns if c.startswith(("Road km", "До Москвы по авто")))
+    assert shown.loc["RU-ALT-stepnoe-ozero", road] == missing
