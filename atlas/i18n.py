@@ -582,6 +582,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                                         "2024 category: deduced (district's lowest is 3)"),
     "count.rosstat2024_basis_inferred_district": ("Категория 2024: предположена (в районе несколько моногородов)",
                                                   "2024 category: inferred (several monotowns in the district)"),
+    "count.rosstat2024_basis_cited": ("Категория 2024: нет в извлечении, по источнику (в перечне)",
+                                      "2024 category: not in the extract, from a cited source (on the list)"),
+    "count.rosstat2024_unmatched_towns": ("Городов без муниципалитета в извлечении Росстата",
+                                          "Towns with no municipality in Rosstat's extract"),
+    "count.rosstat2024_unmatched_left_cited": ("…вышли из перечня (по источнику)", "…left the list (cited)"),
+    "count.rosstat2024_unmatched_listed_cited": ("…остаются в перечне (по источнику)",
+                                                 "…still on the list (cited)"),
+    "count.rosstat2024_unmatched_unknown": ("…статус неизвестен (оставлены с категорией по распоряжениям)",
+                                            "…status unknown (kept with the acts category)"),
+    "count.rosstat2024_unmatched_region_absent": ("…регион целиком отсутствует в извлечении",
+                                                  "…their region is wholly absent from the extract"),
     "count.rosstat2024_basis_not_in_extract": ("Категория 2024: нет в извлечении, по распоряжениям",
                                                "2024 category: not in the extract, from the acts"),
     "count.economy_towns_with_wage": ("Городов с зарплатой (Росстат, БДПМО)", "Towns with a wage (Rosstat BDPMO)"),
@@ -701,6 +712,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "basis.deduced": ("выведено: низшая категория района 3", "deduced: the district's lowest category is 3"),
     "basis.inferred_district": ("предположение: в районе несколько моногородов",
                                 "inferred: the district holds several monotowns"),
+    "basis.cited": ("по источнику: нет в извлечении Росстата, но источник называет город в перечне",
+                    "cited: not in Rosstat's extract, but a source names the town on the list"),
+    "basis.left_cited": ("по источнику: вышел из перечня, в редакции 2024 года его нет",
+                         "cited: left the list, not on the 2024 edition"),
     "basis.not_in_extract": ("предположение: нет в извлечении Росстата, категория по распоряжениям",
                              "inferred: not in Rosstat's extract, category from the acts"),
     # the reason under the basis, with the municipality's figures (issue #19; the build report keeps its own words)
@@ -725,6 +740,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "«{mun}» holds {n} monotowns of the list; Rosstat gives only the district's lowest category ({low}); "
         "the town's own 2024 category is not published: the acts category ({acts}) is kept where it is not "
         "below the district's, else raised to it"),
+    "basis_note.cited": (
+        "муниципалитета нет в извлечении Росстата, но источник после 2020 года называет город в перечне; "
+        "категория — по этому источнику (он указан в отчёте сборки)",
+        "the municipality is not in Rosstat's extract, but a source after 2020 names the town on the list; "
+        "the category is that source's (named in the build report)"),
+    "basis_note.left_cited": (
+        "муниципалитета нет в извлечении Росстата, и источник показывает город вне перечня: в редакции "
+        "2024 года его нет (источник указан в отчёте сборки); категория — последняя по распоряжениям",
+        "the municipality is not in Rosstat's extract, and a source shows the town off the list: it is not on "
+        "the 2024 edition (source named in the build report); the category is the last one by the acts"),
     "basis_note.not_in_extract": (
         "муниципалитета нет в извлечении Росстата (23 строки бюллетеня составитель не сопоставил, часть "
         "территорий в извлечение не вошла); категория перенесена из истории распоряжений",

@@ -472,3 +472,113 @@ def test_hand_dataset_citations_name_one_file_at_one_commit():
     assert {q["repo"] for q in quoted} == {"hflabs/city"}
     assert {q["commit"] for q in quoted} == {"ae661bffe572880472249097c9b29c42b09650ea"}
     assert len({q["line"] for q in quoted}) == len(quoted)  # one dataset line per town
+
+
+# ------------------------------------------------------------------ towns the extract does not hold
+
+
+def _status():
+    return pd.read_csv(SRC / rosstat.STATUS_FILE, dtype=str, keep_default_na=False)
+
+
+def _section(report_text: str, title: str) -> list[str]:
+    body = report_text.split(f"-- {title}")[1].split("\n-- ")[0]
+    return [x.strip() for x in body.splitlines()[1:] if x.strip()]
+
+
+def test_unmatched_status_rows_are_cited_and_cover_the_unmatched_towns(mun):
+    """One row per town with no municipality in the extract; a cited status carries its evidence,
+    source and date; region_in_extract is what the extract says."""
+    s = _status()
+    assert list(s.columns) == rosstat.STATUS_COLUMNS
+    match = pd.read_csv(SRC / "monotown_oktmo.csv", dtype=str, keep_default_na=False)
+    assert set(s.town_id) == set(match[match.oktmo == ""].town_id) and s.town_id.is_unique
+    assert set(s.status) <= set(rosstat.STATUSES)
+    cited = s[s.status != "unknown"]
+    assert len(cited) >= 1
+    for r in cited.itertuples():
+        assert r.source.strip() and r.evidence.strip(), r.town_id
+        assert "http" in r.source or "geodata/sources/" in r.source, r.town_id
+        assert pd.Timestamp(r.date_of_source) >= pd.Timestamp("2020-01-01"), r.town_id  # after 2020
+    assert (s[s.status != "listed_cited"].category_2024 == "").all()
+    regions = set(mun.region)
+    for r in s.itertuples():
+        assert (r.region in regions) == (r.region_in_extract == "yes"), r.town_id
+    # the loader checks the same against the extract and the match table
+    rosstat.read_unmatched_status(SRC, match.set_index("town_id"), mun)
+
+
+def test_left_cited_towns_are_off_the_2024_edition_but_on_an_earlier_one():
+    s = _status()
+    left = set(s[s.status == "left_cited"].town_id)
+    assert left, "no town cited as having left the list"
+    now = set(atlas.load_monotowns("2024-01-01").town_id)
+    before = set(atlas.load_monotowns("2023-06-01").town_id)
+    assert left.isdisjoint(now) and left <= before
+    everyone = atlas.load_monotowns("all").set_index("town_id")
+    hist = pd.read_parquet(data_dir() / "monotown_history.parquet")
+    src = s.set_index("town_id").source
+    for t in left:
+        assert not everyone.at[t, "listed_now"] and everyone.at[t, "listed_to"] == "2024-01-01"
+        assert everyone.at[t, "category_2024_basis"] == rosstat.LEFT_BASIS
+        ev = hist[(hist.town_id == t) & (hist.act_id == ACT) & (hist.change == "removed")]
+        assert len(ev) == 1 and src[t] in ev.iloc[0].source and not ev.iloc[0].inferred
+    diff = atlas.compare_editions("2023-06-01", "2024-01-01")
+    assert left <= set(diff[diff.change == "removed"].town_id)
+
+
+def test_listed_cited_towns_carry_their_cited_category(towns):
+    s = _status().set_index("town_id")
+    cited = s[s.status == "listed_cited"]
+    t = towns.set_index("town_id")
+    for i, r in cited.iterrows():
+        assert i in t.index and t.at[i, "category_2024_basis"] == "cited"
+        if r.category_2024:
+            assert t.at[i, "category"] == int(r.category_2024)
+        assert r.source in t.at[i, "category_2024_note"]
+    unknown = s[s.status == "unknown"].index
+    assert t.loc[t.index.intersection(unknown), "category_2024_basis"].eq("not_in_extract").all()
+    assert len(t.index.intersection(unknown)) == len(unknown)  # unknown towns stay on the edition
+
+
+def test_report_names_the_unmatched_towns_by_status(report_text, towns):
+    s = _status()
+    everyone = atlas.load_monotowns("all").set_index("town_id")
+    sections = {"left_cited": "rosstat 2024: unmatched towns that left the list",
+                "listed_cited": "rosstat 2024: unmatched towns still listed (cited)",
+                "unknown": "rosstat 2024: unmatched towns of unknown status"}
+    for status, title in sections.items():
+        rows = s[s.status == status]
+        assert f"rosstat2024_unmatched_{status}: {len(rows)}" in report_text
+        lines = _section(report_text, title)
+        assert len(lines) == len(rows), status
+        for r in rows.itertuples():
+            label = f"{everyone.at[r.town_id, 'name_ru']} ({r.region})"
+            assert any(x.startswith(label + ":") for x in lines), (status, label)
+    assert f"rosstat2024_unmatched_towns: {len(s)}" in report_text
+    assert f"rosstat2024_unmatched_region_absent: {int((s.region_in_extract == 'no').sum())}" in report_text
+    assert f"rosstat2024_basis_cited: {int((s.status == 'listed_cited').sum())}" in report_text
+    assert f"rosstat2024_edition_towns: {len(towns)}" in report_text
+
+
+def test_the_status_rules_on_a_fixture(tmp_path):
+    towns = _fixture(tmp_path)
+    cols = rosstat.STATUS_COLUMNS
+    row = {"town_id": "x", "town": "f", "region": "Р", "region_in_extract": "yes", "status": "left_cited",
+           "category_2024": "", "evidence": "не назван в перечне", "source": "https://example.org/a",
+           "date_of_source": "2024-10-13"}
+    pd.DataFrame([row], columns=cols).to_csv(tmp_path / rosstat.STATUS_FILE, index=False)
+    rep = BuildReport()
+    o = rosstat.build(towns, tmp_path, rep)[0].set_index("town_id")
+    assert not o.at["x", "listed_2024"] and o.at["x", "category_2024_basis"] == rosstat.LEFT_BASIS
+    assert "https://example.org/a" in o.at["x", "status_2024_source"]
+    assert rep.counts["rosstat2024_unmatched_left_cited"] == 1
+    row.update(status="listed_cited", category_2024="1")
+    pd.DataFrame([row], columns=cols).to_csv(tmp_path / rosstat.STATUS_FILE, index=False)
+    o = rosstat.build(towns, tmp_path, BuildReport())[0].set_index("town_id")
+    assert o.at["x", "listed_2024"] and (o.at["x", "category_2024"], o.at["x", "category_2024_basis"]) == (1, "cited")
+    for bad in ({"source": ""}, {"date_of_source": "13.10.2024"}, {"region_in_extract": "no"},
+                {"status": "gone"}, {"town_id": "a"}, {"status": "left_cited", "category_2024": "1"}):
+        pd.DataFrame([{**row, **bad}], columns=cols).to_csv(tmp_path / rosstat.STATUS_FILE, index=False)
+        with pytest.raises(ValueError, match=rosstat.STATUS_FILE):
+            rosstat.build(towns, tmp_path, BuildReport())

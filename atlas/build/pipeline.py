@@ -149,6 +149,10 @@ def add_rosstat_edition(towns: pd.DataFrame, ed: dict, src: Path, report: BuildR
     listed = cols.listed_2024.astype(bool).to_numpy()
     towns["listed_to_acts"] = towns["listed_to"]
     towns.loc[listed, "listed_to"] = ""
+    # a town on the list before Rosstat's tables that a cited source puts off the list (issue #19,
+    # rosstat_2024_unmatched_status.csv): it leaves with the 2024 edition
+    left = (cols.category_2024_basis == rosstat.LEFT_BASIS).to_numpy() & on_acts
+    towns.loc[left, "listed_to"] = rosstat.DATE
     towns["category"] = cols.category_2024.astype(int).to_numpy()
     towns["category_as_of"] = rosstat.LABEL
     towns["category_2024_basis"] = cols.category_2024_basis.to_numpy()
@@ -183,7 +187,15 @@ def add_rosstat_edition(towns: pd.DataFrame, ed: dict, src: Path, report: BuildR
                      "inferred": r.category_2024_basis in ("inferred_district", "not_in_extract"),
                      "note": r.category_2024_note, "edition": rosstat.LABEL,
                      "effective_date": rosstat.DATE})
-    changes["removed"] = int(prev.index.difference(sel.index).size)
+    gone = prev.index.difference(sel.index)
+    changes["removed"] = int(gone.size)
+    for tid in gone:
+        r = cols.loc[tid]
+        cited = r.category_2024_basis == rosstat.LEFT_BASIS
+        hist.append({"town_id": tid, "act_id": rosstat.ACT_ID, "change": "removed",
+                     "category_from": int(prev.at[tid, "category"]), "category_to": pd.NA,
+                     "source": r.status_2024_source if cited else rosstat.SOURCE, "inferred": not cited,
+                     "note": r.category_2024_note, "edition": rosstat.LABEL, "effective_date": rosstat.DATE})
     if hist:
         add = pd.DataFrame(hist).reindex(columns=h.columns)
         h = pd.concat([h, add.astype(h.dtypes.to_dict())], ignore_index=True)

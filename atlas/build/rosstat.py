@@ -34,7 +34,14 @@ ECONOMY_SOURCE = ("Росстат, База данных показателей 
                   "ОКВЭД-2; извлечение: geodata/sources/rosstat_bdpmo_2023_2024_monotown_municipalities.csv")
 POPULATION_SOURCE = "Росстат, BUL_MO_2024, лист «Численность_по_МО» (на 01.01.2024)"
 STATED = {1: 84, 2: 128, 3: 53}  # municipalities per lowest category, from the extract's .SOURCE.md
-BASES = ("rosstat", "rosstat_district", "deduced", "inferred_district", "not_in_extract")
+BASES = ("rosstat", "rosstat_district", "deduced", "inferred_district", "cited", "not_in_extract")
+# towns of the acts history with no municipality in the extract: a cited status per town
+# (``rosstat_2024_unmatched_status.csv``): still listed, left the list, or unknown
+STATUS_FILE = "rosstat_2024_unmatched_status.csv"
+STATUSES = ("listed_cited", "left_cited", "unknown")
+STATUS_COLUMNS = ["town_id", "town", "region", "region_in_extract", "status", "category_2024", "evidence",
+                  "source", "date_of_source"]
+LEFT_BASIS = "left_cited"
 ECONOMY_COLUMNS = ["oktmo", "rosstat_municipality", "economy_unit", "population_2024", "wage_rub",
                    "wage_year", "industry_jobs_share", "industry_jobs_basis", "economy_source",
                    "wage_region_monotown_median", "wage_region_avg", "wage_region_ref_kind",
@@ -95,6 +102,51 @@ def read_extract_rows(src: Path) -> pd.DataFrame:
     if (e.source.str.strip() == "").any():
         raise ValueError("rosstat_2024_extract_rows.csv: a row without a source")
     return e.set_index("oktmo")
+
+
+def read_unmatched_status(src: Path, match: pd.DataFrame | None = None,
+                          mun: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The curated status of the towns the extract does not hold (``rosstat_2024_unmatched_status.csv``),
+    indexed by town_id. A ``listed_cited`` or ``left_cited`` row carries its evidence, source and date;
+    ``unknown`` rows may be empty. With ``match`` (``monotown_oktmo.csv`` indexed by town_id) every row
+    must be a town without an OKTMO; with ``mun`` (the extract) ``region_in_extract`` must be what the
+    extract says. A town without a row is ``unknown``."""
+    path = src / STATUS_FILE
+    if not path.exists():
+        return pd.DataFrame(columns=STATUS_COLUMNS[1:], index=pd.Index([], name="town_id"))
+    s = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = sorted(set(STATUS_COLUMNS) - set(s.columns))
+    if missing:
+        raise ValueError(f"{STATUS_FILE}: missing columns {missing}")
+    for c in STATUS_COLUMNS:
+        s[c] = s[c].str.strip()
+    if s.town_id.duplicated().any():
+        raise ValueError(f"{STATUS_FILE}: duplicate town_id {sorted(set(s.town_id[s.town_id.duplicated()]))}")
+    bad = sorted(set(s.status) - set(STATUSES))
+    if bad:
+        raise ValueError(f"{STATUS_FILE}: unknown status {bad}; expected one of {STATUSES}")
+    cited = s.status != "unknown"
+    uncited = s[cited & ((s.source == "") | (s.evidence == "") | ~s.date_of_source.str.match(r"^\d{4}-\d{2}-\d{2}$"))]
+    if len(uncited):
+        raise ValueError(f"{STATUS_FILE}: a cited status needs evidence, source and date (YYYY-MM-DD): "
+                         f"{list(uncited.town_id)}")
+    wrong = s[(s.category_2024 != "") & (~s.category_2024.isin(["1", "2", "3"]) | (s.status != "listed_cited"))]
+    if len(wrong):
+        raise ValueError(f"{STATUS_FILE}: category_2024 must be 1, 2 or 3, and only on a listed_cited row: "
+                         f"{list(wrong.town_id)}")
+    if not s.region_in_extract.isin(["yes", "no"]).all():
+        raise ValueError(f"{STATUS_FILE}: region_in_extract must be yes or no")
+    if match is not None:
+        stray = [t for t in s.town_id if t not in match.index or match.at[t, "oktmo"] != ""]
+        if stray:
+            raise ValueError(f"{STATUS_FILE}: towns unknown to monotown_oktmo.csv or matched to a municipality: "
+                             f"{stray}")
+    if mun is not None:
+        regions = set(mun.region)
+        off = [r.town_id for r in s.itertuples() if (r.region in regions) != (r.region_in_extract == "yes")]
+        if off:
+            raise ValueError(f"{STATUS_FILE}: region_in_extract disagrees with the extract for {off}")
+    return s.set_index("town_id")
 
 
 def read_bdpmo(src: Path) -> pd.DataFrame:
@@ -176,6 +228,7 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
     if wrong_region:
         raise ValueError(f"monotown_oktmo.csv: municipality in another region for "
                          f"{[t.town_id for t in wrong_region]}")
+    status = read_unmatched_status(src, match, mun)
     ident = read_extract_rows(src)
     regions = towns.set_index("town_id").region_ru
     bad = [o for o, r in ident.iterrows() if o not in by_oktmo.index or r.town_id not in regions.index
@@ -192,7 +245,27 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
         ok = r.oktmo
         rec = {"town_id": tid, "oktmo": ok, "category_acts": int(r.category),
                "rosstat_municipality": "", "economy_unit": "", "population_2024": pd.NA}
+        st = status.loc[tid] if tid in status.index else None
+        if not ok and st is not None and st.status != "unknown":
+            cited = f"{st.evidence} — {st.source} ({st.date_of_source})"
+            if st.status == "listed_cited":
+                cat = int(st.category_2024) if st.category_2024 else int(r.category)
+                rec.update(category_2024=cat, category_2024_basis="cited",
+                           category_2024_note=(f"municipality not in the Rosstat extract; on the list by a cited "
+                                               f"source" + ("" if st.category_2024 else
+                                                            " (no category stated: the acts category kept)")
+                                               + f": {cited}"),
+                           listed_2024=True)
+            else:
+                rec.update(category_2024=int(r.category), category_2024_basis=LEFT_BASIS,
+                           category_2024_note=f"left the list (cited; not on the 2024 edition): {cited}",
+                           listed_2024=False)
+            rec.update(status_2024=st.status, status_2024_source=f"{st.source} ({st.date_of_source})")
+            rec.update(economy_row(bd, "__none__"))
+            rows.append(rec)
+            continue
         if not ok:
+            rec.update(status_2024="unknown", status_2024_source="")
             rec.update(category_2024=int(r.category), category_2024_basis="not_in_extract",
                        category_2024_note=("municipality not in the Rosstat extract (23 bulletin rows the "
                                            "compiler could not match, or a municipality outside its "
@@ -228,8 +301,9 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
                     f"({mcat}); the town's own 2024 category is not published here: the acts category "
                     f"({int(r.category)}) is kept where it is not below the district's lowest, else raised to it")
         rec.update(category_2024=cat, category_2024_basis=basis, category_2024_note=note,
-                   rosstat_mun_category=mcat, rosstat_mun_towns=n, rosstat_municipality=m["name"], economy_unit=_town_unit(m, n),
-                   population_2024=m.population_2024, listed_2024=True)
+                   rosstat_mun_category=mcat, rosstat_mun_towns=n, rosstat_municipality=m["name"],
+                   economy_unit=_town_unit(m, n), population_2024=m.population_2024, listed_2024=True,
+                   status_2024="", status_2024_source="")
         rec.update(economy_row(bd, ok))
         rows.append(rec)
     out = pd.DataFrame(rows).set_index("town_id")
@@ -333,6 +407,7 @@ def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.S
                    "inferred; not marked as left, since absence from the extract is no evidence)", [
         f"{name[i]}: category {r.category_2024}" for i, r in listed.iterrows()
         if r.category_2024_basis == "not_in_extract"])
+    _report_unmatched_status(out, name, mun, match, report, src)
     back = out[out.listed_2024 & ~t.listed_now.reindex(out.index).astype(bool)]
     report.section("rosstat 2024: towns the acts history removed but Rosstat 2024 lists (kept both; "
                    "the 2024 edition follows Rosstat, the newest official statement of the list)", [
@@ -367,3 +442,31 @@ def _report(out: pd.DataFrame, t: pd.DataFrame, mun: pd.DataFrame, per_mun: pd.S
                         "geodata/sources/region_wages.csv, cited per row) where the sources give it, else "
                         "with the median wage of the monotown municipalities of its region "
                         "(wage_region_ref_kind says which)")
+
+
+def _report_unmatched_status(out: pd.DataFrame, name: pd.Series, mun: pd.DataFrame, match: pd.DataFrame,
+                             report: BuildReport, src: Path) -> None:
+    """The towns the extract does not hold, by their cited status: left the list, still listed, unknown."""
+    status = read_unmatched_status(src)
+    none = out[out.oktmo == ""]
+    regions = set(mun.region)
+    where = {i: ("region in the extract" if t in regions else "region absent from the extract")
+             for i, t in match.region.reindex(none.index).items()}
+    left = none[none.status_2024 == "left_cited"]
+    cited = none[none.status_2024 == "listed_cited"]
+    unknown = none[none.status_2024 == "unknown"]
+    report.count("rosstat2024_unmatched_towns", len(none))
+    report.count("rosstat2024_unmatched_left_cited", len(left))
+    report.count("rosstat2024_unmatched_listed_cited", len(cited))
+    report.count("rosstat2024_unmatched_unknown", len(unknown))
+    report.count("rosstat2024_unmatched_region_absent", sum(v.startswith("region absent") for v in where.values()))
+    report.section("rosstat 2024: unmatched towns that left the list (cited; not on the 2024 edition)", [
+        f"{name[i]}: {r.status_2024_source} — {status.at[i, 'evidence'] if i in status.index else ''}"
+        for i, r in left.iterrows()])
+    report.section("rosstat 2024: unmatched towns still listed (cited)", [
+        f"{name[i]}: category {r.category_2024}"
+        f"{'' if i in status.index and status.at[i, 'category_2024'] else ' (acts; no category stated)'} — "
+        f"{r.status_2024_source}" for i, r in cited.iterrows()])
+    report.section("rosstat 2024: unmatched towns of unknown status (no post-2020 source found; kept with the "
+                   "acts category, basis not_in_extract)", [
+        f"{name[i]}: category {r.category_2024} ({where[i]})" for i, r in unknown.iterrows()])

@@ -88,10 +88,12 @@ it can only list the towns an act names.
 The newest edition, `rosstat-2024-01-01` (kind `statistical`), is the list as Rosstat's 2024 tables
 state it (BUL_MO_2024, tables 5.1–5.3, as of 01.01.2024); it is the default (`"latest"`) and the
 list for any date from 2024-01-01. There `category` is the 2024 category with its basis
-(`category_2024_basis`: Rosstat's own, deduced, or inferred with the reason in
-`category_2024_note`), while the acts' category and date stay in `category_acts`,
-`category_acts_as_of`, `listed_now_acts` and `listed_to_acts`. The build report names every town
-matched, inferred, carried over or recategorised, and every municipality left unmatched.
+(`category_2024_basis`: Rosstat's own, deduced, inferred, or cited for a town the extract does not
+hold, with the reason in `category_2024_note`), while the acts' category and date stay in
+`category_acts`, `category_acts_as_of`, `listed_now_acts` and `listed_to_acts`. A town the extract
+does not hold leaves the 2024 edition only where a source says so (basis `left_cited`,
+`geodata/sources/rosstat_2024_unmatched_status.csv`). The build report names every town matched,
+inferred, carried over, recategorised or cited as having left, and every municipality left unmatched.
 
 {editions_md(acts)}
 
