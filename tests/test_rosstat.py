@@ -183,6 +183,22 @@ def test_region_wages_equal_their_source_rows():
         assert r.year in (2023, 2024)
 
 
+def test_region_wages_rows_cite_a_page_and_a_plausible_value():
+    """Every row with a figure names the page it was read from (a full URL) and quotes it, and the figure is
+    a plausible regional monthly average in roubles (not thousands, not an annual sum): 20,000–300,000."""
+    import re
+
+    raw = pd.read_csv(SRC / "region_wages.csv", dtype=str, keep_default_na=False)
+    given = raw[raw.wage_rub != ""]
+    assert len(given) > 0
+    for r in given.itertuples():
+        assert r.source.strip(), (r.iso, r.year)
+        assert re.search(r"https?://[^\s)]+\.[^\s)]+", r.source), (r.iso, r.year)
+        assert "«" in r.source or re.search(r"\):\s*\S", r.source), (r.iso, r.year)  # a quote or the cited line
+        assert 20_000 <= float(r.wage_rub) <= 300_000, (r.iso, r.year, r.wage_rub)
+        assert r.year in ("2023", "2024"), (r.iso, r.year)
+
+
 def test_wage_compared_with_its_regions_average_of_the_same_year(towns):
     """Where the region's average of the town's wage year is known, it is the reference; else the
     median of the region's monotown municipalities, labelled as such."""
