@@ -699,6 +699,33 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "inferred: the district holds several monotowns"),
     "basis.not_in_extract": ("предположение: нет в извлечении Росстата, категория по распоряжениям",
                              "inferred: not in Rosstat's extract, category from the acts"),
+    # the reason under the basis, with the municipality's figures (issue #19; the build report keeps its own words)
+    "basis_note.rosstat": ("категория Росстата для «{mun}», где один моногород списка",
+                           "Rosstat's category of «{mun}», which holds this one town of the list"),
+    "basis_note.rosstat_district": ("низшая категория района «{mun}» по Росстату; других моногородов там атлас не знает",
+                                    "the lowest category of «{mun}» in Rosstat; the atlas knows no other "
+                                    "monotown there"),
+    "basis_note.deduced": ("низшая категория в «{mun}» — 3, значит, все его моногорода ({n}) — категории 3",
+                           "the lowest category in «{mun}» is 3, so all its {n} monotowns are category 3"),
+    "basis_note.inferred_toser": (
+        "в «{mun}» {n} моногорода списка, низшая категория по Росстату — 1; у города ТОСЭР «{toser}», а "
+        "постановление № 614 от 22.06.2015 разрешало такие ТОСЭР только в моногородах категории 1, поэтому "
+        "город принят за моногород категории 1 (предположение)",
+        "«{mun}» holds {n} monotowns of the list, Rosstat's lowest category there is 1; the town has the "
+        "TOSER «{toser}», and decree No. 614 of 22.06.2015 allowed these only in category-1 monotowns, so "
+        "the town is taken to be the category-1 one (inferred)"),
+    "basis_note.inferred_district": (
+        "в «{mun}» {n} моногорода списка; Росстат даёт только низшую категорию района ({low}); собственная "
+        "категория города за 2024 год не опубликована: оставлена категория по распоряжениям ({acts}), если она "
+        "не ниже районной, иначе поднята до неё",
+        "«{mun}» holds {n} monotowns of the list; Rosstat gives only the district's lowest category ({low}); "
+        "the town's own 2024 category is not published: the acts category ({acts}) is kept where it is not "
+        "below the district's, else raised to it"),
+    "basis_note.not_in_extract": (
+        "муниципалитета нет в извлечении Росстата (23 строки бюллетеня составитель не сопоставил, часть "
+        "территорий в извлечение не вошла); категория перенесена из истории распоряжений",
+        "the municipality is not in Rosstat's extract (23 rows of the bulletin the compiler could not match, "
+        "some territories outside it); the category is carried over from the acts history"),
     # --- uploads (atlas.uploads): errors, notes, the coordinate rule, the limits ------------
     "upload.empty": ("Файл пустой.", "The file is empty."),
     "upload.too_big": ("Файл {mb} МБ, предел — {limit} МБ. Упростите его или загрузите только маршрут.",

@@ -292,7 +292,8 @@ def _live_map_component(version: tuple):
     all_towns = io.read_layer("monotowns")
     all_towns["edition_codes"] = all_edition_codes(all_towns)  # the map's edition slider
     centres = io.load_science_centres()
-    folder = prepare_web_dir(io.load_region_arcs(), all_towns, io.load_regions(), centres)
+    folder = prepare_web_dir(io.load_region_arcs(), all_towns, io.load_regions(), centres,
+                             cities=io.load_major_cities())
     return (components.declare_component("atlas_map", path=str(folder)), folder.name,
             payload_index(all_towns, centres))
 

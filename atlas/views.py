@@ -88,6 +88,28 @@ def network_card_rows(row, lang: str = "ru") -> list[tuple[str, str, str]]:
     return rows
 
 
+def basis_note(row, lang: str = "ru") -> str:
+    """Why the town has its 2024 category, in the reader's language, from the municipality's
+    figures the build keeps (``rosstat_mun_category``, ``rosstat_mun_towns``)."""
+    from atlas import fmt
+    from atlas.i18n import has
+
+    basis = row.get("category_2024_basis")
+    if fmt.is_empty(basis):
+        return EMPTY
+    n, low = row.get("rosstat_mun_towns"), row.get("rosstat_mun_category")
+    key = f"basis_note.{basis}"
+    if basis == "inferred_district" and not fmt.is_empty(low) and int(low) == 1 and row.get("category") == 1 \
+            and bool(row.get("toser")) and row.get("toser_kind") == "monotown":
+        key = "basis_note.inferred_toser"
+    if not has(key):
+        return EMPTY
+    return t(key, lang, mun=row.get("rosstat_municipality") or EMPTY,
+             n=EMPTY if fmt.is_empty(n) else int(n), low=EMPTY if fmt.is_empty(low) else int(low),
+             acts=EMPTY if fmt.is_empty(row.get("category_acts")) else int(row.get("category_acts")),
+             toser=row.get("toser_name") or EMPTY)
+
+
 def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     """Every attribute of one town with its source, as (field, value, source) rows.
 
@@ -147,7 +169,7 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     extra = []
     if not fmt.is_empty(row.get("category_2024_basis")):
         extra.append((t("card.category_basis", lang), t(f"basis.{row.get('category_2024_basis')}", lang),
-                      val(row.get("category_2024_note"))))
+                      basis_note(row, lang)))
     if not fmt.is_empty(row.get("category_acts")) and row.get("category_acts") != row.get("category"):
         extra.append((t("card.category_acts", lang), vocab_label("category", row.get("category_acts"), lang),
                       edition_label(row.get("category_acts_as_of"), lang)))

@@ -39,6 +39,7 @@ from atlas.views import (
     corridor_anchor_table,
     corridor_method_text,
     corridor_strip_chart,
+    readable,
 )
 from atlas.vocab import CORRIDOR_MODES
 
@@ -202,7 +203,7 @@ def _route_tool(lang) -> None:
                   bounds=_bounds(sel))
     ui.show_map(m, key="route_map", returned_objects=[])
     st.markdown(f"**{t('route.towns_in_band', lang, km=width)}**")
-    st.dataframe(planner_table(along, lang), hide_index=True, width="stretch")
+    st.dataframe(readable(planner_table(along, lang), lang), hide_index=True, width="stretch")
     _downloads(along, sel, width, lang, name)
 
 
@@ -450,7 +451,7 @@ if n > PAGE_ROWS:
     st.caption(t("upload.table_page", lang).format(first=fmt_int(first + 1, lang), last=fmt_int(last, lang),
                                                    total=fmt_int(n, lang)))
 table = planner_table(along.iloc[first:last], lang)
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(readable(table, lang), hide_index=True, width="stretch")
 if n:
     st.caption(t("corridors.strip_caption", lang))
     sub = along.iloc[_evenly(n, CHART_CAP)]

@@ -13,6 +13,7 @@ from atlas.views import (
     edition_options,
     edition_summary,
     explore_table,
+    readable,
     history_rows,
     town_card_rows,
 )
@@ -64,8 +65,8 @@ if clicked and clicked != selected:
     selected = clicked
 
 st.subheader(t("explore.table", lang))
-st.dataframe(explore_table(shown, lang), hide_index=True, width="stretch",
-             column_config={t("population", lang): st.column_config.NumberColumn(format="localized")})
+# numbers written for the page's language, not the browser's; they still sort by value
+st.dataframe(readable(explore_table(shown, lang), lang), hide_index=True, width="stretch")
 
 all_towns = ui.towns("all")
 names = ui.town_names(lang)
@@ -97,7 +98,7 @@ if selected and selected in names:
     st.markdown(f"**{t('explore.nearest', lang)}**")
     near_table = explore_table(near, lang)
     near_table[column_labels(["distance_km"], lang)["distance_km"]] = near.distance_km.round(0).to_numpy()
-    st.dataframe(near_table, hide_index=True, width="stretch")
+    st.dataframe(readable(near_table, lang), hide_index=True, width="stretch")
 
 if st.toggle(t("explore.compare", lang), value="cmp_from" in st.query_params, key="cmp_on"):
     a_col, b_col = st.columns(2)

@@ -10,7 +10,7 @@ from atlas.analysis.science import nearest_science_centre
 from atlas.i18n import column_labels, edition_label, names, t, vocab_codes, vocab_label
 from atlas.maps.live import LiveOptions, parse_view
 from atlas.names import layer_name, region_name
-from atlas.views import toser_economy_rows
+from atlas.views import readable, toser_economy_rows
 
 lang = ui.lang()
 st.title(t("science.title", lang))
@@ -78,7 +78,7 @@ st.subheader(t("science.ranking", lang))
 ranked = towns.sort_values("dist_science_km", ascending=False)
 cols = column_labels(["town", "region", "category", "toser", "dist_science_km", "nearest_science_name",
                       "science_within"], lang)
-st.dataframe(pd.DataFrame({
+st.dataframe(readable(pd.DataFrame({
     cols["town"]: names(ranked, lang).to_numpy(),
     cols["region"]: [region_name(r, lang) for r in ranked.region_iso],
     cols["category"]: ranked.category.astype(int).to_numpy(),
@@ -86,7 +86,7 @@ st.dataframe(pd.DataFrame({
     cols["dist_science_km"]: ranked.dist_science_km.round(0).to_numpy(),
     cols["nearest_science_name"]: [layer_name("science_centres", c, lang) for c in ranked.nearest_science_id],
     cols["science_within"]: ranked.science_within.to_numpy(),
-}), hide_index=True, width="stretch")
+}), lang), hide_index=True, width="stretch")
 st.markdown(f"**{t('science.named', lang)}**", help=t("science.named_help", lang))
 st.markdown("; ".join(t("science.named_item", lang, town=n, distance=fmt.km(d, lang),
                         centre=layer_name("science_centres", c, lang))

@@ -1,5 +1,7 @@
 """#21 "Finish": numbers, plurals and order in the reader's language."""
 
+from pathlib import Path
+
 import pytest
 
 from atlas import fmt
@@ -122,3 +124,67 @@ def test_russian_card_sources_have_no_english_labels():
     assert not left
     english = town_card_rows(towns.iloc[0], "en").iloc[:, 2].tolist()
     assert not any("население:" in str(n) for n in english)
+
+
+@pytest.mark.parametrize(("lang", "population", "missing"), [("en", "28,434", "—"), ("ru", "28\u202f434", "—")])
+def test_explore_table_writes_numbers_for_the_page_language_not_the_browser(lang, population, missing):
+    """The grid shows the Styler's display values; the browser's locale is never asked
+    (a German browser once wrote 28.434 on the English page). The values underneath stay
+    numbers, so the columns still sort by value."""
+    import pyarrow as pa
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "explore.py"),
+                           default_timeout=120)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    arrow = at.dataframe[0].proto.arrow_data
+    shown = pa.ipc.open_stream(arrow.styler.display_values).read_all().to_pandas()
+    data = pa.ipc.open_stream(arrow.data).read_all().to_pandas()
+    pop = t("population", lang)
+    assert shown.loc["RU-ALT-aleysk", pop] == population
+    assert data[pop].dtype.kind in "iuf"  # sortable by value
+    road = next(c for c in shown.columns if c.startswith(("Road km", "До Москвы по авто")))
+    assert shown.loc["RU-ALT-stepnoe-ozero", road] == missing
+
+
+def test_russian_card_explains_the_2024_category_in_russian():
+    """The basis of the 2024 category and its reason come from the catalogue in the reader's
+    language, filled with the municipality's figures; no English sentence of the build shows."""
+    import re
+
+    from atlas.io import read_layer
+    from atlas.views import town_card_rows
+
+    towns = read_layer("monotowns")
+    label_ru, label_en = t("card.category_basis", "ru"), t("card.category_basis", "en")
+    latin = re.compile(r"\b[a-z]{3,}\b")
+    seen = set()
+    for _, row in towns.iterrows():
+        ru = town_card_rows(row, "ru")
+        basis = ru[ru.iloc[:, 0] == label_ru]
+        assert len(basis) == 1, row.town_id
+        reason = str(basis.iloc[0, 2])
+        assert reason != "—" and not latin.search(reason), (row.town_id, reason)
+        seen.add(row.category_2024_basis)
+        en = town_card_rows(row, "en")
+        reason_en = str(en[en.iloc[:, 0] == label_en].iloc[0, 2])
+        assert not re.search(r"[а-яё]{4,}", re.sub(r"«[^»]*»", "", reason_en)), (row.town_id, reason_en)
+    assert {"rosstat", "rosstat_district", "inferred_district"} <= seen
+    # the figures are the municipality's: Бакал's district holds two towns, lowest category 1
+    bakal = towns[towns.name_ru == "Бакал"].iloc[0]
+    reason = town_card_rows(bakal, "ru")
+    reason = str(reason[reason.iloc[:, 0] == label_ru].iloc[0, 2])
+    assert "Саткинский" in reason and "2 моногорода" in reason and "№ 614" in reason
+
+
+def test_seaports_have_russian_names_in_russian():
+    from atlas.io import read_layer
+
+    nodes = read_layer("logistics_nodes")
+    ports = nodes[nodes.kind == "seaport"]
+    assert len(ports) >= 60
+    latin = ports[ports.name_ru.str.contains(r"[A-Za-z]", regex=True)]
+    assert latin.empty, latin.name_ru.tolist()
+    assert "Порт Архангельск" in set(ports.name_ru)

@@ -156,3 +156,22 @@ def test_web_folder_is_private_verified_and_rebuilt(tmp_path, monkeypatch):
     prepare_web_dir(*args)
     assert not stale.exists() and (folder / "index.html").exists()
     assert webdir.verify(folder)
+
+
+def test_place_labels_are_the_built_major_cities_layer():
+    """The live map's orientation labels come from the ``major_cities`` layer that
+    ``atlas build-data`` writes (every regional centre, a source per row), not from a
+    computation at serving time; the capital is placed first, then regional centres."""
+    from atlas.io import load_major_cities
+    from atlas.maps.live import city_labels, science_payload
+
+    cities = load_major_cities()
+    labels = science_payload(atlas.load_science_centres(), cities)["cities"]
+    assert len(labels["name_ru"]) == len(cities) >= 100
+    regional = set(cities[cities.role == "regional_centre"].name_ru)
+    assert regional <= set(labels["name_ru"]) and {"Тверь", "Рязань", "Пенза", "Анадырь"} <= regional
+    assert labels["name_ru"][0] == "Москва" and labels["name_en"][0] == "Moscow"
+    ranks = [0 if n == "Москва" else 1 if n in regional else 2 for n in labels["name_ru"]]
+    assert ranks == sorted(ranks)
+    assert all(19 < lon < 191 for lon in labels["lon"])  # 0–360° longitudes, as the map's data
+    assert city_labels(None)["name_ru"] == []

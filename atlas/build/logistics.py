@@ -53,9 +53,28 @@ def searoute_ports() -> pd.DataFrame | None:
     return pd.DataFrame(rows).sort_values(["locode", "lon", "lat"], ignore_index=True)
 
 
+PORT_NAMES_RU = Path(__file__).resolve().parents[2] / "geodata" / "sources" / "seaport_names_ru.csv"
+
+
+def port_names_ru(path: Path = PORT_NAMES_RU) -> dict[str, str]:
+    """LOCODE -> the port town's Russian name (curated, each row confirmed against GeoNames or
+    marked unconfirmed in its note)."""
+    if not path.exists():
+        return {}
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return dict(zip(table.locode, table.name_ru, strict=True))
+
+
 def merge_seaports(nodes: gpd.GeoDataFrame, report: BuildReport) -> gpd.GeoDataFrame:
-    """The curated nodes with searoute's Russian ports merged in (one row per port)."""
+    """The curated nodes with searoute's Russian ports merged in (one row per port); a port from
+    searoute alone is named in Russian from ``seaport_names_ru.csv`` (searoute has Latin names only)."""
     out = nodes.copy()
+    names_ru = port_names_ru()
+    if names_ru:
+        table = pd.read_csv(PORT_NAMES_RU, dtype=str, keep_default_na=False)
+        unconfirmed = table[table.geonameid == ""].name_ru.tolist()
+        report.count("seaport_names_ru", f"{len(table)} ({len(table) - len(unconfirmed)} confirmed by a GeoNames "
+                                         f"alternate name; unconfirmed: {', '.join(unconfirmed) or 'none'})")
     out["locode"] = None
     sr = searoute_ports()
     if sr is None:
@@ -78,7 +97,10 @@ def merge_seaports(nodes: gpd.GeoDataFrame, report: BuildReport) -> gpd.GeoDataF
                and geodesic_km(r.lon, r.lat, n["lon"], n["lat"]) <= MERGE_KM]
         if dup:
             continue
-        new_rows.append({"node_id": f"port_{r.locode.lower()}", "name_ru": f"Порт {r.name_en}",
+        if r.locode not in names_ru:
+            report.unmatched.append(f"seaport {r.locode} ({r.name_en}): no Russian name in seaport_names_ru.csv")
+        new_rows.append({"node_id": f"port_{r.locode.lower()}",
+                         "name_ru": f"Порт {names_ru.get(r.locode, r.name_en)}",
                          "name_en": f"Port of {r.name_en}", "kind": "seaport", "locode": r.locode,
                          "region_iso": None, "coord_source": f"{SEAROUTE} ({r.locode})",
                          "source": f"{SEAROUTE} ({r.locode})", "lon": r.lon, "lat": r.lat})

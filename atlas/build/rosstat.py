@@ -38,7 +38,10 @@ BASES = ("rosstat", "rosstat_district", "deduced", "inferred_district", "not_in_
 ECONOMY_COLUMNS = ["oktmo", "rosstat_municipality", "economy_unit", "population_2024", "wage_rub",
                    "wage_year", "industry_jobs_share", "industry_jobs_basis", "economy_source",
                    "wage_region_monotown_median", "wage_region_avg", "wage_region_ref_kind",
-                   "wage_region_ref", "wage_region_ref_source", "wage_vs_region_pct", "population_change_pct"]
+                   "wage_region_ref", "wage_region_ref_source", "wage_vs_region_pct", "population_change_pct",
+                   # the municipality's lowest category in Rosstat and how many towns of the list it
+                   # holds: what the card needs to explain the 2024 category in either language
+                   "rosstat_mun_category", "rosstat_mun_towns"]
 REGION_WAGES = "region_wages.csv"
 REF_KINDS = ("region_average", "monotown_median")
 
@@ -225,13 +228,15 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
                     f"({mcat}); the town's own 2024 category is not published here: the acts category "
                     f"({int(r.category)}) is kept where it is not below the district's lowest, else raised to it")
         rec.update(category_2024=cat, category_2024_basis=basis, category_2024_note=note,
-                   rosstat_municipality=m["name"], economy_unit=_town_unit(m, n),
+                   rosstat_mun_category=mcat, rosstat_mun_towns=n, rosstat_municipality=m["name"], economy_unit=_town_unit(m, n),
                    population_2024=m.population_2024, listed_2024=True)
         rec.update(economy_row(bd, ok))
         rows.append(rec)
     out = pd.DataFrame(rows).set_index("town_id")
     out["economy_source"] = np.where(out.oktmo != "", ECONOMY_SOURCE + "; население: " + POPULATION_SOURCE, "")
     out["population_2024"] = out.population_2024.astype("Int64")
+    for c in ("rosstat_mun_category", "rosstat_mun_towns"):
+        out[c] = (out[c] if c in out else pd.Series(pd.NA, index=out.index)).astype("Int64")
     out["wage_year"] = out.wage_year.astype("Int64")
     # wage against the region: the region's average monthly nominal accrued wage of the same year
     # (Rosstat, all employers; geodata/sources/region_wages.csv, one cited source per row) where

