@@ -742,14 +742,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "below the district's, else raised to it"),
     "basis_note.cited": (
         "муниципалитета нет в извлечении Росстата, но источник после 2020 года называет город в перечне; "
-        "категория — по этому источнику (он указан в отчёте сборки)",
+        "категория — по этому источнику: {evidence}",
         "the municipality is not in Rosstat's extract, but a source after 2020 names the town on the list; "
-        "the category is that source's (named in the build report)"),
+        "the category is that source's: {evidence}"),
     "basis_note.left_cited": (
         "муниципалитета нет в извлечении Росстата, и источник показывает город вне перечня: в редакции "
-        "2024 года его нет (источник указан в отчёте сборки); категория — последняя по распоряжениям",
+        "2024 года его нет; категория — последняя по распоряжениям; источник: {evidence}",
         "the municipality is not in Rosstat's extract, and a source shows the town off the list: it is not on "
-        "the 2024 edition (source named in the build report); the category is the last one by the acts"),
+        "the 2024 edition; the category is the last one by the acts; source: {evidence}"),
     "basis_note.not_in_extract": (
         "муниципалитета нет в извлечении Росстата (23 строки бюллетеня составитель не сопоставил, часть "
         "территорий в извлечение не вошла); категория перенесена из истории распоряжений",

@@ -104,7 +104,9 @@ def basis_note(row, lang: str = "ru") -> str:
         key = "basis_note.inferred_toser"
     if not has(key):
         return EMPTY
-    return t(key, lang, mun=row.get("rosstat_municipality") or EMPTY,
+    note = str(row.get("category_2024_note") or "")
+    evidence = note.split(": ", 1)[1] if ": " in note else EMPTY  # the cited source's own words and address
+    return t(key, lang, evidence=evidence, mun=row.get("rosstat_municipality") or EMPTY,
              n=EMPTY if fmt.is_empty(n) else int(n), low=EMPTY if fmt.is_empty(low) else int(low),
              acts=EMPTY if fmt.is_empty(row.get("category_acts")) else int(row.get("category_acts")),
              toser=row.get("toser_name") or EMPTY)

@@ -74,7 +74,8 @@ def merge_seaports(nodes: gpd.GeoDataFrame, report: BuildReport) -> gpd.GeoDataF
         table = pd.read_csv(PORT_NAMES_RU, dtype=str, keep_default_na=False)
         unconfirmed = table[table.geonameid == ""].name_ru.tolist()
         report.count("seaport_names_ru", f"{len(table)} ({len(table) - len(unconfirmed)} confirmed by a GeoNames "
-                                         f"alternate name; unconfirmed: {', '.join(unconfirmed) or 'none'})")
+                                         f"alternate name, {len(unconfirmed)} unconfirmed)")
+        report.gaps["seaport_names_unconfirmed"] = unconfirmed
     out["locode"] = None
     sr = searoute_ports()
     if sr is None:
