@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 
 from atlas.crs import RUSSIA_AEA, shift_antimeridian
 from atlas.export.furniture import LegendRow
@@ -73,13 +74,18 @@ def draw_corridors(ax, scene, frame, out: Drawn) -> None:
         return
     cor = in_frame(project(d.corridors), frame)
     modes = [m for m in CORRIDOR_MODES if (cor["mode"] == m).any()]
+    # routed over the network: solid; a corridor with legs the network lacks (drawn straight): dashed
+    schematic = cor["schematic"].astype(bool) if "schematic" in cor else pd.Series(True, index=cor.index)
     for mode in modes:
-        cor[cor["mode"] == mode].plot(ax=ax, color=MODE_COLOURS[mode], linewidth=1.4,
-                                      linestyle="--", zorder=3, aspect=None)
+        for dashed in (False, True):
+            part = cor[(cor["mode"] == mode) & (schematic == dashed)]
+            if len(part):
+                part.plot(ax=ax, color=MODE_COLOURS[mode], linewidth=1.4, linestyle="--" if dashed else "-",
+                          zorder=3, aspect=None)
     if modes:
         out.legend += [LegendRow("header", t("legend_corridors", scene.lang))] + [
             LegendRow("line", label(CORRIDOR_MODES, m, scene.lang), colour=MODE_COLOURS[m],
-                      linestyle="--") for m in modes]
+                      linestyle="--" if bool(schematic[cor["mode"] == m].all()) else "-") for m in modes]
 
 
 def draw_science(ax, scene, frame, out: Drawn) -> None:
