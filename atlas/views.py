@@ -175,7 +175,8 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     if not fmt.is_empty(row.get("category_acts")) and row.get("category_acts") != row.get("category"):
         extra.append((t("card.category_acts", lang), vocab_label("category", row.get("category_acts"), lang),
                       edition_label(row.get("category_acts_as_of"), lang)))
-    extra += [(lab, value, fmt.EMPTY if s is None else s) for lab, value, s in economy_card_rows(row, lang)]
+    extra += [(lab, value, fmt.EMPTY if s is None else source_text(s, lang))
+              for lab, value, s in economy_card_rows(row, lang)]
     rows[at:at] = extra
     cols = [t("card.field", lang), t("card.value", lang), t("card.source", lang)]
     return pd.DataFrame(rows, columns=cols)

@@ -192,3 +192,53 @@ def test_seaports_have_russian_names_in_russian():
     latin = ports[ports.name_ru.str.contains(r"[A-Za-z]", regex=True)]
     assert latin.empty, latin.name_ru.tolist()
     assert "Порт Архангельск" in set(ports.name_ru)
+
+
+# Names of publications, datasets and licences that stay in Latin letters on a Russian card
+# (everything else Latin must be an address, a file, a repository path or a quotation «…»)
+PUBLICATION_NAMES = {"GeoNames", "cities500", "OpenStreetMap", "ODbL", "REGNUM", "Interfax"}
+
+
+def _outside_quotes(text: str) -> str:
+    """``text`` without addresses, file names, repository paths and commits, «…» quotations and
+    Wikipedia editions ("ru.wikipedia"): what is left is the atlas's own wording."""
+    import re
+
+    text = re.sub(r"https?://\S+|\b[\w.-]+\.(?:ru|com|org|net|de|info|su)\b(?:/\S*)?", " ", text)
+    text = re.sub(r"\S+\.(?:csv|md|html?|pdf|xlsx?|zip|json|parquet|txt|mjs|xml)\b|\b[\w.-]+/[\w./-]+|"
+                  r"@[0-9a-f]{7,40}\b|\b[a-z]{2}\.wiki(?:pedia|voyage)\b", " ", text)
+    return re.sub(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»", " ", text)
+
+
+def test_russian_cards_have_no_english_words_and_english_cards_no_russian_labels():
+    """Every town card, whole: in Russian no Latin word but the names of publications; in English
+    no Cyrillic in the fields and values, and the atlas's own Russian labels inside source notes
+    ("население:", "Росстат, таблица", the census, the Government order) written in English.
+    Quotations «…» and the curators' accounts of what a Russian source says stay as written."""
+    import re
+
+    from atlas.io import read_layer
+    from atlas.views import town_card_rows
+
+    latin, cyrillic = re.compile(r"\b[a-zA-Z]{3,}\b"), re.compile(r"[а-яёА-ЯЁ]{2,}")
+    labels_ru = re.compile(r"население:|специализация:|ВПН-2021 \(свод городов|Росстат, таблица|\d руб\.|"
+                           r"Распоряжение Правительства РФ|ПРИБЛИЗИТЕЛЬНО|Координаты|по статье Википедии|"
+                           r"акта unknown-")
+    towns = read_layer("monotowns")
+    ru_left, en_left = {}, {}
+    for _, row in towns.iterrows():
+        for field, value, source in town_card_rows(row, "ru").astype(str).itertuples(index=False):
+            words = set(latin.findall(_outside_quotes(f"{field} {value} {source}"))) - PUBLICATION_NAMES
+            if words:
+                ru_left[(row.town_id, field)] = words
+        for field, value, source in town_card_rows(row, "en").astype(str).itertuples(index=False):
+            own = _outside_quotes(f"{field} {value}")
+            words = set(cyrillic.findall(own)) | set(labels_ru.findall(_outside_quotes(source)))
+            if words:
+                en_left[(row.town_id, field)] = words
+    assert not ru_left, list(ru_left.items())[:10]
+    assert not en_left, list(en_left.items())[:10]
+    # the OpenStreetMap credit and a wage's transcription note read in Russian
+    asha = town_card_rows(towns[towns.name_ru == "Аша"].iloc[0], "ru").astype(str)
+    assert "© участники OpenStreetMap (ODbL)" in set(asha.iloc[:, 2])
+    assert not asha.iloc[:, 2].str.contains("as transcribed|contributors").any()
