@@ -1204,7 +1204,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source.placed_by_description": (
         "координат в доступных без сети источниках нет; точка поставлена по описанию",
         "no coordinates in the sources available offline; placed by the description"),
-    "source.km": ("км", "km"),
+    "source.plus_minus_km": ("(±{n} км)", "(±{n} km)"),
+    "source.km_transsib": ("{n}-й км Транссиба", "km {n} of the Trans-Siberian"),
+    "source.copy_of_article": ("копия статьи", "copy of the article"),
+    "source.copy_of": ("копия", "copy of"),
+    "source.article": ("статья", "article"),
+    "source.distance_to_moscow": ("расстояние до Москвы", "distance to Moscow"),
+    "source.km_from_moscow": ("км от Москвы", "km from Moscow"),
+    "source.route_map": ("схема маршрута", "route map"),
     "upload.button": ("Выбрать файл", "Choose a file"),
     "upload.per_file": ("До {mb} МБ на файл", "Up to {mb} MB per file"),
     "count.towns": ("{n} город|{n} города|{n} городов|{n} города", "{n} town|{n} towns"),
@@ -1550,7 +1557,14 @@ _SOURCE_PHRASES_EN = [
      "source.geonames_namesake"),
     (re.compile(r"(?<![\w-])координат в доступных без сети источниках нет; точка поставлена по описанию"),
      "source.placed_by_description"),
-    (re.compile(r"(?<=\d) км\b"), "source.km", " {}"),
+    (re.compile(r"(?P<n>\d+)-й км Транссиба"), "source.km_transsib"),
+    (re.compile(r"(?<![\w-])копия статьи\b"), "source.copy_of_article"),
+    (re.compile(r"(?<![\w-])копия(?= \w\w\.wiki)"), "source.copy_of"),
+    (re.compile(r"(?<![\w-])статья(?= \w\w\.wiki)"), "source.article"),
+    (re.compile(r"(?<![\w-])[Рр]асстояние до Москвы:?"), "source.distance_to_moscow"),
+    (re.compile(r"(?<=\d) км от Москвы\b"), "source.km_from_moscow", " {}"),
+    (re.compile(r"(?<![\w-])схема маршрута\b"), "source.route_map"),
+    (re.compile(r"\(±(?P<n>\d+) км\)"), "source.plus_minus_km"),
 ]
 # an act the build knows by its id only ("1398-р в ред. акта unknown-2016-05-13 (номер и дата не
 # установлены)"): the edition as the catalogue names it, never the raw id

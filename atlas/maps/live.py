@@ -94,6 +94,8 @@ def towns_payload(towns, regions) -> dict:
         "id": towns.town_id.tolist(), "lon": lon, "lat": lat,
         "name_ru": col("name_ru"), "name_en": col("name_en"), "region": col("region_iso"),
         "spec": col("specialization"), "anchor": col("anchor_enterprise"),
+        # the card's English: the enterprise in Latin letters, as the town card writes it
+        "anchor_en": [place_text(n, "en") if isinstance(n, str) else None for n in col("anchor_enterprise")],
         "pop": col("population"), "toser": [bool(x) for x in towns.toser],
         "toser_kind": col("toser_kind"), "toser_name": col("toser_name"),
         "toser_name_en": [place_text(n, "en", ru, en) if isinstance(n, str) else None for n, ru, en in

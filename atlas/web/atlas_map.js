@@ -189,7 +189,7 @@
     var cat = pos >= 0 && a.cat ? a.cat[pos] : (T.ed[i] ? +T.ed[i].slice(-1) || null : null);
     row(L_.category, cat ? vocab("category", String(cat)) : null);
     row(L_.specialization, T.spec[i] ? vocab("specialization", T.spec[i]) : null);
-    row(L_.anchor, T.anchor[i]);
+    row(L_.anchor, lang() === "ru" || !T.anchor_en ? T.anchor[i] : T.anchor_en[i]);
     row(L_.population, T.pop[i] === null ? null : new Intl.NumberFormat(lang() === "ru" ? "ru-RU" : "en-GB").format(T.pop[i]));
     var econ = T.econ ? T.econ[lang() === "ru" ? "ru" : "en"][i] : [];
     (econ || []).forEach(function (r) { row(r[0], r[1]); });
