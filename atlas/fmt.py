@@ -53,8 +53,27 @@ def _float(value) -> float | None:
     return None if math.isnan(f) else f
 
 
+_SEPARATORS = {"en": (",", "."), "ru": (_GROUP_RU, ",")}  # (group, decimal), as CLDR gives them
+
+
 def number(value, lang: str = "ru", decimals: int = 0) -> str:
-    """A number with exactly ``decimals`` decimals, grouped for the language."""
+    """A number with exactly ``decimals`` decimals, grouped for the language.
+
+    The text is CLDR's (``babel.numbers.format_decimal`` with ``#,##0.0…``, the Russian group
+    written as a narrow no-break space, a true minus sign), built with Python's own formatting:
+    a table of 318 towns is written on every rerun, and Babel parses its pattern on every call
+    (about 90 µs against 2 µs). ``tests/test_fmt_babel.py`` holds the two equal."""
+    f = _float(value)
+    if f is None:
+        return EMPTY
+    group, point = _SEPARATORS[_locale(lang)]
+    text = f"{round(f, decimals):,.{max(decimals, 0)}f}"
+    text = text.replace(",", "\0").replace(".", point).replace("\0", group)
+    return text.replace("-", "\u2212")  # a true minus sign
+
+
+def number_babel(value, lang: str = "ru", decimals: int = 0) -> str:
+    """:func:`number` through Babel (the reference it is tested against)."""
     f = _float(value)
     if f is None:
         return EMPTY
@@ -62,7 +81,7 @@ def number(value, lang: str = "ru", decimals: int = 0) -> str:
     text = format_decimal(round(f, decimals), format=pattern, locale=_locale(lang))
     if lang != "en":
         text = text.replace("\u00a0", _GROUP_RU)
-    return text.replace("-", "\u2212")  # a true minus sign
+    return text.replace("-", "\u2212")
 
 
 def integer(value, lang: str = "ru") -> str:

@@ -804,6 +804,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "категория — по этому источнику: {evidence}",
         "the municipality is not in Rosstat's extract, but a source after 2020 names the town on the list; "
         "the category is that source's: {evidence}"),
+    "basis_note.cited_acts": (
+        "муниципалитета нет в извлечении Росстата, но источник после 2020 года называет город в перечне; "
+        "категории источник не называет, она оставлена по распоряжениям; источник: {evidence}",
+        "the municipality is not in Rosstat's extract, but a source after 2020 names the town on the list; "
+        "the source states no category, so the acts category is kept; source: {evidence}"),
     "basis_note.left_cited": (
         "муниципалитета нет в извлечении Росстата, и источник показывает город вне перечня: в редакции "
         "2024 года его нет; категория — последняя по распоряжениям; источник: {evidence}",

@@ -102,9 +102,11 @@ def basis_note(row, lang: str = "ru") -> str:
     if basis == "inferred_district" and not fmt.is_empty(low) and int(low) == 1 and row.get("category") == 1 \
             and bool(row.get("toser")) and row.get("toser_kind") == "monotown":
         key = "basis_note.inferred_toser"
+    note = str(row.get("category_2024_note") or "")
+    if basis == "cited" and "no category stated" in note.split(": ", 1)[0]:
+        key = "basis_note.cited_acts"  # the source names the town on the list but not its category
     if not has(key):
         return EMPTY
-    note = str(row.get("category_2024_note") or "")
     evidence = note.split(": ", 1)[1] if ": " in note else EMPTY  # the cited source's own words and address
     return t(key, lang, evidence=evidence, mun=row.get("rosstat_municipality") or EMPTY,
              n=EMPTY if fmt.is_empty(n) else int(n), low=EMPTY if fmt.is_empty(low) else int(low),

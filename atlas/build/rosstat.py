@@ -253,7 +253,7 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
                 rec.update(category_2024=cat, category_2024_basis="cited",
                            category_2024_note=(f"municipality not in the Rosstat extract; on the list by a cited "
                                                f"source" + ("" if st.category_2024 else
-                                                            " (no category stated: the acts category kept)")
+                                                            " (no category stated; the acts category kept)")
                                                + f": {cited}"),
                            listed_2024=True)
             else:
