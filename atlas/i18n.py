@@ -1214,6 +1214,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source.copy_of_article": ("копия статьи", "copy of the article"),
     "source.copy_of": ("копия", "copy of"),
     "source.article": ("статья", "article"),
+    "source.wikipedia_article": ("статья Википедии", "the Wikipedia article"),
+    "source.cites": ("ссылается на", "cites"),
     "source.distance_to_moscow": ("расстояние до Москвы", "distance to Moscow"),
     "source.km_from_moscow": ("км от Москвы", "km from Moscow"),
     "source.route_map": ("схема маршрута", "route map"),
@@ -1570,6 +1572,9 @@ _SOURCE_PHRASES_EN = [
     (re.compile(r"(?<=\d) км от Москвы\b"), "source.km_from_moscow", " {}"),
     (re.compile(r"(?<![\w-])схема маршрута\b"), "source.route_map"),
     (re.compile(r"\(±(?P<n>\d+) км\)"), "source.plus_minus_km"),
+    (re.compile(r"(?<=\x00) и (?=\x00)"), "source.and", " {} "),
+    (re.compile(r"(?<![\w-])статья Википедии(?= \x00)"), "source.wikipedia_article"),
+    (re.compile(r"(?<![\w-])ссылается на(?= \x00)"), "source.cites"),
 ]
 # an act the build knows by its id only ("1398-р в ред. акта unknown-2016-05-13 (номер и дата не
 # установлены)"): the edition as the catalogue names it, never the raw id

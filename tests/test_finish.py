@@ -242,3 +242,41 @@ def test_russian_cards_have_no_english_words_and_english_cards_no_russian_labels
     asha = town_card_rows(towns[towns.name_ru == "Аша"].iloc[0], "ru").astype(str)
     assert "© участники OpenStreetMap (ODbL)" in set(asha.iloc[:, 2])
     assert not asha.iloc[:, 2].str.contains("as transcribed|contributors").any()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_build_counts_are_written_in_the_readers_language(lang):
+    """The Sources page's build counts: the values the build writes in English ("21904 nodes, …",
+    "routed … km; …", "large_airport 15") are told through the catalogue, codes never shown."""
+    import re
+
+    from atlas.paths import data_dir
+    from atlas.views import build_count_table, parse_build_counts
+
+    table = build_count_table(parse_build_counts((data_dir() / "build_report.txt").read_text(encoding="utf-8")),
+                              lang).astype(str)
+    text = re.sub(r"«[^«»]*»|\"[^\"]*\"|\S+\.(?:csv|md)\b", " ", " ".join(" ".join(r) for r in table.values))
+    assert not re.search(r"\b[a-z0-9]+_[a-z0-9_]+\b", text)  # no raw codes (large_airport, m10_m11)
+    if lang == "ru":
+        assert set(re.findall(r"\b[a-zA-Z]{3,}\b", text)) <= PUBLICATION_NAMES | {"searoute", "LOCODE"}
+    else:
+        assert not re.search(r"[а-яёА-ЯЁ]{2,}", text)
+
+
+def test_corridors_are_not_called_schematic_and_sources_list_the_neighbours_layer():
+    """Corridors are routed over the OSM network now (legs it lacks drawn straight, dashed);
+    the licence table on the Sources page has the neighbouring-countries layer (SOURCES.md has it)."""
+    from streamlit.testing.v1 import AppTest
+
+    for key in ("legend_corridors", "corridors.method_text"):
+        for lang in ("ru", "en"):
+            assert "схемат" not in t(key, lang, anchors="").lower() and "schemat" not in t(key, lang, anchors="")
+    assert "по сети" in t("legend_corridors", "ru") and "network" in t("legend_corridors", "en")
+    for lang in ("ru", "en"):
+        at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "sources.py"),
+                               default_timeout=120)
+        at.query_params["lang"] = lang
+        at.run()
+        assert not at.exception
+        licences = next(m.value for m in at.markdown if t("sources.col_licence", lang) in m.value)
+        assert t("src.neighbours.layer", lang) in licences
