@@ -166,8 +166,9 @@ def town_card_rows(row, lang: str = "ru") -> pd.DataFrame:
     rows += network_card_rows(row, lang)
     history = row.get("specialization_historical")
     if not fmt.is_empty(history):  # today's sector differs from the one the town was listed for
+        note = row.get("specialization_note_en") if lang == "en" else None  # our words, translated
         rows.insert(6, (t("card.specialization_historical", lang), vocab_label("specialization", history, lang),
-                        words(row.get("specialization_note"))))
+                        val(note) if not fmt.is_empty(note) else words(row.get("specialization_note"))))
     # issue #19: the 2024 category's basis, the acts' category where it differs, the municipal figures
     at = [r[0] for r in rows].index(t("population", lang)) + 1
     extra = []

@@ -242,6 +242,13 @@ def test_russian_cards_have_no_english_words_and_english_cards_no_russian_labels
     asha = town_card_rows(towns[towns.name_ru == "Аша"].iloc[0], "ru").astype(str)
     assert "© участники OpenStreetMap (ODbL)" in set(asha.iloc[:, 2])
     assert not asha.iloc[:, 2].str.contains("as transcribed|contributors").any()
+    # our note on a town's changed sector is written in English, not transliterated Russian
+    changed = towns[towns.specialization_historical.notna() & towns.specialization_note.notna()]
+    label = t("card.specialization_historical", "en")
+    for _, row in changed.iterrows():
+        card = town_card_rows(row, "en").astype(str)
+        note = card[card.iloc[:, 0] == label].iloc[0, 2]
+        assert note == row.specialization_note_en, row.town_id
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

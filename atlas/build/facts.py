@@ -19,7 +19,14 @@ def read_profiles(src: Path) -> pd.DataFrame | None:
     return pd.concat([read_csv(p) for p in parts], ignore_index=True)
 
 
-def join_profiles(df: pd.DataFrame, profiles: pd.DataFrame | None, report: BuildReport) -> pd.DataFrame:
+def read_notes_en(src: Path) -> pd.DataFrame | None:
+    """English versions of the profile tables' ``specialization_note`` (the card shows them in English)."""
+    path = src / "specialization_notes_en.csv"
+    return read_csv(path) if path.exists() else None
+
+
+def join_profiles(df: pd.DataFrame, profiles: pd.DataFrame | None, report: BuildReport,
+                  notes_en: pd.DataFrame | None = None) -> pd.DataFrame:
     out = df.copy()
     cols = ["specialization", "anchor_enterprise", "population", "population_year", "profile_source",
             "specialization_historical", "specialization_note"]
@@ -53,6 +60,15 @@ def join_profiles(df: pd.DataFrame, profiles: pd.DataFrame | None, report: Build
     changed = out.specialization_historical.notna() & (out.specialization_historical != out.specialization)
     report.count("specialization_changed_since_listing", int(changed.sum()))
     report.count("specialization_with_note", int(out.specialization_note.notna().sum()))
+    # the note in English (our own words, translated; the facts are cited in the profile row)
+    out["specialization_note_en"] = None
+    if notes_en is not None:
+        en = notes_en.drop_duplicates(KEY, keep="first").set_index(KEY).specialization_note_en
+        keys = list(zip(out.region, out.admin_center_list, out.mo_name_1398))
+        out["specialization_note_en"] = [en.get(k) or None if k in en.index else None for k in keys]
+        shown = out.specialization_historical.notna() & (out.specialization_historical != out.specialization)
+        for r in out[shown & out.specialization_note.notna() & out.specialization_note_en.isna()].itertuples():
+            report.gap("specialization_note_en", f"{r.region} / {r.name_ru}")
     report.section("specialization changed since the list (historical -> today)",
                    [f"{r.region} / {r.name_ru}: {r.specialization_historical} -> {r.specialization}"
                     for r in out[changed].itertuples()])

@@ -70,7 +70,7 @@ def run_build(out_dir: Path | None = None, src_dir: Path | None = None) -> Build
     ed = edition_build.finish(rep, located["town_id"], report)
     towns = edition_build.town_columns(located, rep)
     towns["municipality"] = towns["mo_name_1398"]
-    towns = facts.join_profiles(towns, facts.read_profiles(src), report)
+    towns = facts.join_profiles(towns, facts.read_profiles(src), report, facts.read_notes_en(src))
     toser_path = src / "toser.csv"
     towns, toser = facts.join_toser(
         towns, monotowns.read_csv(toser_path) if toser_path.exists() else None, report)
