@@ -831,7 +831,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Сохраните файл без них.",
                        "The {fmt} file was not opened: it declares a DOCTYPE/ENTITY (the way XML bombs work). "
                        "Save it without them."),
-    "upload.gpkg_view": ("Слои GeoPackage {layers} — это SQL-представления (view), а не таблицы; такие слои не "
+    "upload.gpkg_view": ("Слои GeoPackage {layers} — это SQL-представления, а не таблицы; такие слои не "
                          "открываются. Сохраните их как таблицы (в QGIS: «Экспорт → Сохранить объекты как»).",
                          "The GeoPackage layers {layers} are SQL views, not tables; such layers are not opened. "
                          "Save them as tables (QGIS: Export → Save Features As)."),
@@ -887,16 +887,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "The file has {n} points (rows); the limit is {limit}. Split the file."),
     "upload.too_many_columns": ("В файле не меньше {n} столбцов, предел — {limit}.",
                                 "The file has at least {n} columns; the limit is {limit}."),
-    "upload.need_line": ("Для коридора нужна линия, а в файле: {kinds}. Загрузите маршрут как LineString.",
+    "upload.need_line": ("Для коридора нужна линия, а в файле: {kinds}. Загрузите маршрут как линию (LineString).",
                      "A corridor needs a line, but the file holds {kinds}. Upload the route as a LineString."),
     "upload.too_many_parts": ("В линии {n} частей, предел — {limit}.", "The line has {n} parts; the limit is {limit}."),
     "upload.too_many_vertices": ("В линии {n} вершин, предел — {limit}. Упростите её (например, в QGIS: "
                              "«Упростить», 100 м).",
                              "The line has {n} vertices; the limit is {limit}. Simplify it (e.g. QGIS "
                              "Simplify, 100 m)."),
-    "upload.line_nonfinite": ("У линии пустые координаты (NaN или бесконечность). Исправьте их и загрузите снова.",
+    "upload.line_nonfinite": ("У линии пустые координаты (не число или бесконечность). Исправьте их и загрузите снова.",
                           "The line has missing coordinates (NaN or infinity). Fix them and upload again."),
-    "upload.line_nonfinite_all": ("У всех частей линии ({parts}) есть пустые координаты (NaN или бесконечность).",
+    "upload.line_nonfinite_all": ("У всех частей линии ({parts}) есть пустые координаты (не число или бесконечность).",
                               "Every part of the line ({parts}) has missing coordinates (NaN or infinity)."),
     "upload.line_impossible": ("У линии координаты вне диапазона (широта ±90°, долгота ±360°), и перестановка "
                            "широты и долготы этого не исправляет.",
