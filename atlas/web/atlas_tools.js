@@ -14,7 +14,24 @@
 
   // --- the CRS: Albers conic for Russia (atlas.crs.RUSSIA_AEA), from the Python side -------
   function makeCRS(spec) {
-    return new L.Proj.CRS(spec.code, spec.proj4, { origin: spec.origin, resolutions: spec.resolutions });
+    var crs = new L.Proj.CRS(spec.code, spec.proj4, { origin: spec.origin, resolutions: spec.resolutions });
+    cacheProjection(crs.projection);
+    return crs;
+  }
+
+  // The conic's metres of a point do not depend on the zoom, but Leaflet projects every vertex of
+  // every region again on each zoom change (75 000 proj4 calls when a filter refits the map). The
+  // first result is kept on the LatLng object itself, with the coordinates it was computed from,
+  // so a moved point is projected afresh.
+  function cacheProjection(projection) {
+    var project = projection.project.bind(projection);
+    projection.project = function (ll) {
+      var c = ll._atlasXY;
+      if (c && c[0] === ll.lat && c[1] === ll.lng) return new L.Point(c[2], c[3]);
+      var p = project(ll);
+      if (typeof ll === "object" && ll !== null) ll._atlasXY = [ll.lat, ll.lng, p.x, p.y];
+      return p;
+    };
   }
 
   // Fit a set of [lat, lon] points in projected metres (Leaflet's fitBounds would fit only the
