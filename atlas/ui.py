@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from atlas import io
+from atlas import fmt, io
 from atlas.i18n import DEFAULT_LANG, LANGS, lang_name, t
 from atlas.maps import assets
 
@@ -456,6 +456,10 @@ def footer(lang_code: str) -> None:
     st.caption(t("footer.boundaries", lang_code))
 
 
+POPULATION_LADDER = (1_000, 2_000, 3_000, 5_000, 7_500, 10_000, 15_000, 20_000, 30_000, 50_000, 75_000,
+                     100_000, 150_000, 200_000, 300_000, 500_000)
+
+
 def filter_sidebar(towns, regions, initial, lang_code: str):
     """Sidebar filters; starts from ``initial`` (a TownFilter from the URL) and returns a new one."""
     from atlas.analysis.filters import TownFilter
@@ -499,9 +503,12 @@ def filter_sidebar(towns, regions, initial, lang_code: str):
     year_range = sb.slider(t("filter.toser_year_range", lang_code), y_lo, y_hi, (initial.toser_year_min or y_lo, initial.toser_year_max or y_hi),
                            key="f_year", disabled=not use_years, label_visibility="collapsed")
     pmax = int(towns.population.max() or 1)
-    lo, hi = sb.slider(t("population", lang_code), 0, pmax,
-                       (initial.population_min or 0, min(initial.population_max or pmax, pmax)),
-                       step=1000, key="f_pop")
+    # a ladder of round sizes (most towns have 5–100 thousand people, a few up to 700 thousand),
+    # labelled in the page's language: Streamlit's own slider writes 684709 whatever the language
+    start = (initial.population_min or 0, min(initial.population_max or pmax, pmax))
+    ladder = sorted({0, pmax, *start, *(v for v in POPULATION_LADDER if v < pmax)})
+    lo, hi = sb.select_slider(t("population", lang_code), ladder, value=start, key="f_pop",
+                              format_func=lambda v: fmt.integer(v, lang_code))
     name = sb.text_input(t("filter.name", lang_code),
                          value=initial.name, key="f_name")
     return TownFilter(federal_districts=fd, regions=reg, categories=cats, specializations=spec,

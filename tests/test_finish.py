@@ -287,3 +287,23 @@ def test_corridors_are_not_called_schematic_and_sources_list_the_neighbours_laye
         assert not at.exception
         licences = next(m.value for m in at.markdown if t("sources.col_licence", lang) in m.value)
         assert t("src.neighbours.layer", lang) in licences
+
+
+@pytest.mark.parametrize(("lang", "top"), [("en", "684,709"), ("ru", "684\u202f709")])
+def test_population_filter_writes_sizes_for_the_page_language(lang, top):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "pages" / "explore.py"),
+                           default_timeout=120)
+    at.query_params["lang"] = lang
+    at.query_params["population_min"] = "12345"  # a size off the ladder, from a shared link, is kept
+    at.run()
+    assert not at.exception
+    pop = at.select_slider(key="f_pop")
+    assert pop.options[-1] == top and pop.options[0] == "0"
+    assert pop.value == (12345, 684709)
+    assert all(n >= 12345 for n in at.dataframe[0].value[t("population", lang)])
+    pop.set_range(100_000, 684709).run()
+    shown = at.dataframe[0].value[t("population", lang)]
+    assert len(shown) and (shown >= 100_000).all()
+    assert at.query_params["population_min"] in ("100000", ["100000"])
