@@ -216,6 +216,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "science.beyond": ("Дальше {threshold} км: ТОСЭР / остальные",
                        "Beyond {threshold} km: TOSER / others"),
     "science.n_help": ("Городов: {n}", "Towns: {n}"),
+    "claim.reading": (
+        "Города с ТОСЭР по медиане {direction}, чем остальные моногорода ({toser_km} против "
+        "{other_km} км; n = {n_toser} и {n_other}). {verdict} (критерий Манна–Уитни, двусторонний, "
+        "p = {p}). Это только о расстоянии; причин размещения ТОСЭР данные не показывают.",
+        "TOSER towns are, at the median, {direction} than other monotowns ({toser_km} vs "
+        "{other_km} km; n = {n_toser} and {n_other}). {verdict} (Mann–Whitney U, two-sided, p = {p}). "
+        "This describes distance only; it does not show why TOSERs were placed where they are."),
+    "claim.farther": ("дальше от науки", "farther from science"),
+    "claim.closer": ("ближе к науке", "closer to science"),
+    "claim.significant": ("Различие статистически значимо на уровне 5 %",
+                          "The difference is statistically significant at 5 %"),
+    "claim.not_significant": ("Различие статистически не значимо на уровне 5 %",
+                              "The difference is not statistically significant at 5 %"),
     "science.fisher_help": ("Точный тест Фишера: p = {p}", "Fisher's exact test: p = {p}"),
     "science.bands": ("Границы классов, км (через запятую; пусто — квантили)",
                       "Class bounds, km (comma-separated; empty = quantiles)"),

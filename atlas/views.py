@@ -560,6 +560,6 @@ def toser_economy_rows(towns, lang: str = "ru") -> pd.DataFrame:
         t("science.col_median_others", lang): [num(v) for v in tab.median_other],
         t("science.col_diff", lang): [f"{num(d)} ({num(lo)} … {num(hi)})" for d, lo, hi in
                                       zip(tab["diff"], tab.ci_low, tab.ci_high, strict=True)],
-        t("science.col_p", lang): [f"{p:.3g}" if not pd.isna(p) else fmt.EMPTY for p in tab.p_value],
+        t("science.col_p", lang): [fmt.significant(p, lang) for p in tab.p_value],
         t("science.col_missing", lang): tab.missing.astype(int).to_numpy(),
     })

@@ -307,3 +307,13 @@ def test_population_filter_writes_sizes_for_the_page_language(lang, top):
     shown = at.dataframe[0].value[t("population", lang)]
     assert len(shown) and (shown >= 100_000).all()
     assert at.query_params["population_min"] in ("100000", ["100000"])
+
+
+def test_claim_reading_writes_p_and_km_for_the_language():
+    from atlas.analysis.claims import ToserComparison
+
+    c = ToserComparison(84, 235, 1103.2, 125.0, 0.13, 0.21, 200.0, 0.0036312, 0.2)
+    ru, en = c.reading("ru"), c.reading("en")
+    assert "p = 0,00363" in ru and "1\u202f103 против 125 км" in ru and "дальше от науке" not in ru
+    assert "p = 0.00363" in en and "1,103 vs 125 km" in en and "farther from science" in en
+    assert "не значимо" not in ru and "значимо на уровне 5 %" in ru

@@ -23,26 +23,19 @@ class ToserComparison:
     fisher_p: float
 
     def reading(self, lang: str = "ru") -> str:
-        """A plain-language reading that claims no more than the test supports."""
+        """A plain-language reading that claims no more than the test supports (catalogue text,
+        numbers written for the language: ``p = 0,00363`` in Russian)."""
+        from atlas import fmt
+        from atlas.i18n import t
+
         farther = self.median_toser_km > self.median_other_km
         sig = self.mannwhitney_p < 0.05
-        if lang == "en":
-            direction = "farther from" if farther else "closer to"
-            verdict = ("The difference is statistically significant at 5 %"
-                       if sig else "The difference is not statistically significant at 5 %")
-            return (f"TOSER towns are, at the median, {direction} science than other monotowns "
-                    f"({self.median_toser_km:.0f} vs {self.median_other_km:.0f} km; "
-                    f"n = {self.n_toser} and {self.n_other}). {verdict} "
-                    f"(Mann–Whitney U, two-sided, p = {self.mannwhitney_p:.3g}). "
-                    f"This describes distance only; it does not show why TOSERs were placed where they are.")
-        direction = "дальше от" if farther else "ближе к"
-        verdict = ("Различие статистически значимо на уровне 5 %" if sig
-                   else "Различие статистически не значимо на уровне 5 %")
-        return (f"Города с ТОСЭР по медиане {direction} науке, чем остальные моногорода "
-                f"({self.median_toser_km:.0f} против {self.median_other_km:.0f} км; "
-                f"n = {self.n_toser} и {self.n_other}). {verdict} "
-                f"(критерий Манна–Уитни, двусторонний, p = {self.mannwhitney_p:.3g}). "
-                f"Это только о расстоянии; причин размещения ТОСЭР данные не показывают.")
+        return t("claim.reading", lang,
+                 direction=t("claim.farther" if farther else "claim.closer", lang),
+                 toser_km=fmt.integer(self.median_toser_km, lang), other_km=fmt.integer(self.median_other_km, lang),
+                 n_toser=fmt.integer(self.n_toser, lang), n_other=fmt.integer(self.n_other, lang),
+                 verdict=t("claim.significant" if sig else "claim.not_significant", lang),
+                 p=fmt.significant(self.mannwhitney_p, lang))
 
 
 def compare_toser(towns, centres, kinds: list[str] | None, threshold_km: float) -> ToserComparison:
