@@ -288,3 +288,27 @@ def test_filter_change_zooms_to_the_towns_until_the_reader_moves_the_map(app_url
     page.wait_for_timeout(1000)
     after = frame.evaluate("() => { const c = window.atlasMap.getCenter(); return [window.atlasMap.getZoom(), c.lat, c.lng]; }")
     assert after == pytest.approx(moved, abs=1e-6)
+
+
+@pytest.mark.parametrize(("lang", "unit", "group"), [("ru", "км", "\u00a0"), ("en", "km", ",")])
+def test_exported_map_scale_bar_is_in_the_reader_language(browser, tmp_path, lang, unit, group):
+    """The folium maps (Corridors page, offline HTML) write the scale bar for the page's
+    language, as the live map does: "1 000 км" in Russian, "1,000 km" in English."""
+    from atlas.export.figure import export_map
+
+    out = tmp_path / f"russia_{lang}.html"
+    export_map(out, lang=lang)
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800}, locale="de-DE")  # not the page's
+    page = ctx.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_selector(".leaflet-control-scale-line")
+        page.wait_for_timeout(300)
+        label = page.locator(".leaflet-control-scale-line").first.inner_text().replace("\u202f", "\u00a0")
+        number, _, shown_unit = label.rpartition("\u00a0")
+        assert shown_unit == unit, label
+        value = int(number.replace(group, ""))
+        assert value >= 100 and (value < 1000 or group in number), label
+    finally:
+        ctx.close()

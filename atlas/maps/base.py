@@ -53,14 +53,26 @@ class Attribution(MacroElement):
             var ctl = map.attributionControl || L.control.attribution().addTo(map);
             ctl.setPrefix({{ this.prefix_json }});
             ctl.addAttribution({{ this.sources_json }});
-            L.control.scale({imperial: false, maxWidth: 120}).addTo(map);  // kilometres only
+            // kilometres only, written for the page's language ("1 000 км" / "1,000 km")
+            var scale = L.control.scale({imperial: false, maxWidth: 120}), units = {{ this.units_json }};
+            var number = new Intl.NumberFormat(units.locale);
+            scale._updateMetric = function (maxMeters) {
+                var meters = this._getRoundNum(maxMeters);
+                var label = meters < 1000 ? number.format(meters) + "\u00a0" + units.m
+                                          : number.format(meters / 1000) + "\u00a0" + units.km;
+                this._mScale.style.width = Math.round(this.options.maxWidth * meters / maxMeters) + "px";
+                this._mScale.textContent = label;
+            };
+            scale.addTo(map);
         })({{ this._parent.get_name() }});
         {% endmacro %}
     """)
 
-    def __init__(self, sources_html: str, prefix: str = "Leaflet"):
+    def __init__(self, sources_html: str, prefix: str = "Leaflet", lang: str = "ru"):
         super().__init__()
         self._name = "Attribution"
+        self.units_json = script_json({"locale": "ru-RU" if lang == "ru" else "en-GB",
+                                       "km": t("unit.km", lang), "m": t("unit.m", lang)})
         self.prefix_json = script_json(esc(prefix))
         self.sources_json = script_json(sources_html)
 
@@ -122,7 +134,7 @@ def build_map(data: MapData, layers: list[str] | None = None, options: MapOption
                       title=t("legend.title", opt.lang)).add_to(m)
     if title:
         LegendControl(text_block(f"<b style='font-size:14px'>{esc(title)}</b>"), position="topleft").add_to(m)
-    Attribution(esc(t("attribution.short", opt.lang))).add_to(m)
+    Attribution(esc(t("attribution.short", opt.lang)), lang=opt.lang).add_to(m)
     if tiles is None:
         ConicFit(bounds or RUSSIA_BOUNDS).add_to(m)
     else:
