@@ -32,6 +32,10 @@ def is_empty(value) -> bool:
     """True for None, NaN, pandas NA/NaT and blank strings."""
     if value is None:
         return True
+    if isinstance(value, float):  # Python and numpy floats: the common case in tables
+        return math.isnan(value)
+    if isinstance(value, int):
+        return False
     if isinstance(value, str):
         return value.strip() == "" or value in ("nan", "None", "<NA>")
     try:
