@@ -21,6 +21,9 @@ from babel.numbers import format_decimal
 
 from atlas.i18n import EMPTY, t
 
+# the browser locale (Intl.NumberFormat) that writes numbers as this module does, per language
+BROWSER_LOCALES = {"ru": "ru-RU", "en": "en-GB"}
+
 _GROUP_RU = "\u202f"  # narrow no-break space: the "thin space" of Russian typography
 
 

@@ -8,6 +8,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from atlas.crs import RUSSIA_AEA
+from atlas.fmt import BROWSER_LOCALES
 from atlas.i18n import t
 from atlas.maps import assets
 from atlas.maps.layers import DRAW_ORDER, LAYERS, MapData, MapOptions
@@ -71,7 +72,7 @@ class Attribution(MacroElement):
     def __init__(self, sources_html: str, prefix: str = "Leaflet", lang: str = "ru"):
         super().__init__()
         self._name = "Attribution"
-        self.units_json = script_json({"locale": "ru-RU" if lang == "ru" else "en-GB",
+        self.units_json = script_json({"locale": BROWSER_LOCALES.get(lang, "en-GB"),
                                        "km": t("unit.km", lang), "m": t("unit.m", lang)})
         self.prefix_json = script_json(esc(prefix))
         self.sources_json = script_json(sources_html)

@@ -21,6 +21,7 @@ import pandas as pd
 
 from atlas.analysis.economy import economy_card_rows
 from atlas.crs import RUSSIA_AEA, shift_antimeridian
+from atlas.fmt import BROWSER_LOCALES as LOCALES
 from atlas.i18n import place_text, t
 from atlas.maps.palettes import (
     CATEGORY_COLOURS, DISTANCE, DIVERGING, SCIENCE_COLOURS, SEQUENTIAL, SPECIALIZATION_COLOURS,
@@ -60,7 +61,6 @@ CARD_TEXT = {"region": "region", "category": "category", "specialization": "spec
              "isolate_hint": "map.isolate_hint", "legend_edition": "map.legend_edition",
              "legend_category": "legend_category",
              "econ_source": "econ.card_source"}
-LOCALES = {"ru": "ru-RU", "en": "en-GB"}
 
 
 def _clean(values) -> list:
