@@ -89,28 +89,22 @@ def network_card_rows(row, lang: str = "ru") -> list[tuple[str, str, str]]:
 
 
 def basis_note(row, lang: str = "ru") -> str:
-    """Why the town has its 2024 category, in the reader's language, from the municipality's
-    figures the build keeps (``rosstat_mun_category``, ``rosstat_mun_towns``)."""
+    """Why the town has its 2024 category, in the reader's language: the catalogue text of the
+    reason the build recorded (``category_2024_reason``), filled with the municipality's figures
+    and, for a cited status, the source's own words."""
     from atlas import fmt
     from atlas.i18n import has
 
-    basis = row.get("category_2024_basis")
-    if fmt.is_empty(basis):
+    reason = row.get("category_2024_reason")
+    if fmt.is_empty(reason) or not has(f"basis_note.{reason}"):
         return EMPTY
-    n, low = row.get("rosstat_mun_towns"), row.get("rosstat_mun_category")
-    key = f"basis_note.{basis}"
-    if basis == "inferred_district" and not fmt.is_empty(low) and int(low) == 1 and row.get("category") == 1 \
-            and bool(row.get("toser")) and row.get("toser_kind") == "monotown":
-        key = "basis_note.inferred_toser"
-    note = str(row.get("category_2024_note") or "")
-    if basis == "cited" and "no category stated" in note.split(": ", 1)[0]:
-        key = "basis_note.cited_acts"  # the source names the town on the list but not its category
-    if not has(key):
-        return EMPTY
-    evidence = note.split(": ", 1)[1] if ": " in note else EMPTY  # the cited source's own words and address
-    return t(key, lang, evidence=evidence, mun=row.get("rosstat_municipality") or EMPTY,
-             n=EMPTY if fmt.is_empty(n) else int(n), low=EMPTY if fmt.is_empty(low) else int(low),
-             acts=EMPTY if fmt.is_empty(row.get("category_acts")) else int(row.get("category_acts")),
+
+    def whole(v):
+        return EMPTY if fmt.is_empty(v) else int(v)
+
+    return t(f"basis_note.{reason}", lang, evidence=row.get("category_2024_evidence") or EMPTY,
+             mun=row.get("rosstat_municipality") or EMPTY, n=whole(row.get("rosstat_mun_towns")),
+             low=whole(row.get("rosstat_mun_category")), acts=whole(row.get("category_acts")),
              toser=row.get("toser_name") or EMPTY)
 
 

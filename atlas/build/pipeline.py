@@ -158,7 +158,7 @@ def add_rosstat_edition(towns: pd.DataFrame, ed: dict, src: Path, report: BuildR
     towns["category_2024_basis"] = cols.category_2024_basis.to_numpy()
     towns["category_2024_note"] = cols.category_2024_note.to_numpy()
     towns["listed_now"] = listed
-    for c in rosstat.ECONOMY_COLUMNS:
+    for c in [*rosstat.ECONOMY_COLUMNS, *rosstat.CARD_COLUMNS]:
         towns[c] = cols[c].to_numpy()
 
     sel = cols[cols.listed_2024.astype(bool)]
@@ -222,5 +222,6 @@ MONOTOWN_COLUMNS = [
     "population_source", "specialization", "anchor_enterprise", "profile_source", "toser",
     "toser_name", "toser_kind", "toser_decree", "toser_date", "toser_year", "toser_source", "geonameid",
     "coord_source", "coord_approximate", "source", "category_acts", "category_acts_as_of",
-    "listed_now_acts", "listed_to_acts", "category_2024_basis", "category_2024_note", *rosstat.ECONOMY_COLUMNS, "geometry",
+    "listed_now_acts", "listed_to_acts", "category_2024_basis", "category_2024_note", *rosstat.CARD_COLUMNS,
+    *rosstat.ECONOMY_COLUMNS, "geometry",
 ]

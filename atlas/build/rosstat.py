@@ -45,10 +45,12 @@ LEFT_BASIS = "left_cited"
 ECONOMY_COLUMNS = ["oktmo", "rosstat_municipality", "economy_unit", "population_2024", "wage_rub",
                    "wage_year", "industry_jobs_share", "industry_jobs_basis", "economy_source",
                    "wage_region_monotown_median", "wage_region_avg", "wage_region_ref_kind",
-                   "wage_region_ref", "wage_region_ref_source", "wage_vs_region_pct", "population_change_pct",
-                   # the municipality's lowest category in Rosstat and how many towns of the list it
-                   # holds: what the card needs to explain the 2024 category in either language
-                   "rosstat_mun_category", "rosstat_mun_towns"]
+                   "wage_region_ref", "wage_region_ref_source", "wage_vs_region_pct", "population_change_pct"]
+# what the card needs to explain the 2024 category in either language: the reason as a code (a
+# basis, refined where the build decided more: ``inferred_toser``, ``cited_acts``), the cited
+# source's own words, the municipality's lowest category in Rosstat and how many towns of the
+# list it holds; ``category_2024_note`` keeps the build report's English sentence
+CARD_COLUMNS = ["category_2024_reason", "category_2024_evidence", "rosstat_mun_category", "rosstat_mun_towns"]
 REGION_WAGES = "region_wages.csv"
 REF_KINDS = ("region_average", "monotown_median")
 
@@ -250,7 +252,8 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
             cited = f"{st.evidence} — {st.source} ({st.date_of_source})"
             if st.status == "listed_cited":
                 cat = int(st.category_2024) if st.category_2024 else int(r.category)
-                rec.update(category_2024=cat, category_2024_basis="cited",
+                rec.update(category_2024=cat, category_2024_basis="cited", category_2024_evidence=cited,
+                           category_2024_reason="cited" if st.category_2024 else "cited_acts",
                            category_2024_note=(f"municipality not in the Rosstat extract; on the list by a cited "
                                                f"source" + ("" if st.category_2024 else
                                                             " (no category stated; the acts category kept)")
@@ -258,6 +261,7 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
                            listed_2024=True)
             else:
                 rec.update(category_2024=int(r.category), category_2024_basis=LEFT_BASIS,
+                           category_2024_reason=LEFT_BASIS, category_2024_evidence=cited,
                            category_2024_note=f"left the list (cited; not on the 2024 edition): {cited}",
                            listed_2024=False)
             rec.update(status_2024=st.status, status_2024_source=f"{st.source} ({st.date_of_source})")
@@ -267,6 +271,7 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
         if not ok:
             rec.update(status_2024="unknown", status_2024_source="")
             rec.update(category_2024=int(r.category), category_2024_basis="not_in_extract",
+                       category_2024_reason="not_in_extract", category_2024_evidence="",
                        category_2024_note=("municipality not in the Rosstat extract (23 bulletin rows the "
                                            "compiler could not match, or a municipality outside its "
                                            "territory set); category carried over from the acts history"
@@ -278,6 +283,7 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
         m = by_oktmo.loc[ok]
         n = int(per_mun[ok])
         mcat = int(m.category)
+        reason = None
         if n == 1:
             basis = "rosstat" if m["type"] == "городской округ" else "rosstat_district"
             cat = mcat
@@ -290,7 +296,7 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
         elif mcat == 1 and bool(r.get("toser", False)) and r.get("toser_kind") == "monotown":
             # a monotown TOSER could only be created in a category-1 town (decree No. 614 of
             # 22.06.2015), and the district's lowest category is 1: the town is taken to be that one
-            basis, cat = "inferred_district", 1
+            basis, cat, reason = "inferred_district", 1, "inferred_toser"
             note = (f"district holds {n} monotowns of the list with lowest category 1 (Rosstat); the town has "
                     f"a monotown TOSER ({r.get('toser_name')}), which decree No. 614 of 22.06.2015 allowed only "
                     f"in category-1 monotowns, so it is taken to be the category-1 town (inferred)")
@@ -301,7 +307,7 @@ def build(towns: pd.DataFrame, src: Path, report: BuildReport) -> tuple[pd.DataF
                     f"({mcat}); the town's own 2024 category is not published here: the acts category "
                     f"({int(r.category)}) is kept where it is not below the district's lowest, else raised to it")
         rec.update(category_2024=cat, category_2024_basis=basis, category_2024_note=note,
-                   rosstat_mun_category=mcat, rosstat_mun_towns=n, rosstat_municipality=m["name"],
+                   category_2024_reason=reason or basis, category_2024_evidence="", rosstat_mun_category=mcat, rosstat_mun_towns=n, rosstat_municipality=m["name"],
                    economy_unit=_town_unit(m, n), population_2024=m.population_2024, listed_2024=True,
                    status_2024="", status_2024_source="")
         rec.update(economy_row(bd, ok))

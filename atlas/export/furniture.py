@@ -176,17 +176,7 @@ def legend_panel(
     for row in rows:
         if row.kind == "header":
             y -= line * 0.35
-            ax.text(
-                0,
-                y,
-                row.text,
-                fontsize=fs,
-                weight="bold",
-                color=INK,
-                va="center",
-                parse_math=False,
-                gid="legend-header",
-            )
+            _legend_header(ax, y, row.text, fs)
         else:
             _symbol(ax, row, sym / 2, y)
             ax.text(
@@ -203,17 +193,7 @@ def legend_panel(
     if not key:
         return fs
     y -= line * 0.35
-    ax.text(
-        0,
-        y,
-        t("export.key_title", lang),
-        fontsize=fs,
-        weight="bold",
-        color=INK,
-        va="center",
-        parse_math=False,
-        gid="legend-header",
-    )
+    _legend_header(ax, y, t("export.key_title", lang), fs)
     y -= line
     small = fs - 0.8
     step = 1.45 * small / height_pt
@@ -233,6 +213,12 @@ def legend_panel(
             gid="key-entry",
         )
     return fs
+
+
+def _legend_header(ax, y: float, text: str, fs: float) -> None:
+    """A bold heading line of the legend panel (a layer's title, or the numbered key's)."""
+    ax.text(0, y, text, fontsize=fs, weight="bold", color=INK, va="center", parse_math=False,
+            gid="legend-header")
 
 
 def _fit_panel(
